@@ -1,0 +1,85 @@
+namespace SiteAgent.Backends;
+
+/// <summary>
+/// A deliberate, user-facing backend failure. Its message is sent to Waldur when an order or
+/// resource is marked erred, so it must name what failed and never contain secrets.
+/// </summary>
+public class BackendException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public BackendException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a cause.</summary>
+    public BackendException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>The backend id is already taken on the backend; the core tries the next candidate.</summary>
+public sealed class DuplicateResourceException : BackendException
+{
+    /// <summary>Creates the exception for a backend id.</summary>
+    public DuplicateResourceException(string backendId)
+        : base($"The resource with ID {backendId} already exists in the cluster") => BackendId = backendId;
+
+    /// <summary>The id that is taken.</summary>
+    public string BackendId { get; }
+}
+
+/// <summary>The backend cannot work right now (unreachable, busy); the order is left for the next cycle.</summary>
+public sealed class BackendNotReadyException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public BackendNotReadyException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a cause.</summary>
+    public BackendNotReadyException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>A Waldur-supplied value was refused before it could reach a command line or a path.</summary>
+public sealed class UnsafeValueException : BackendException
+{
+    /// <summary>Creates the exception naming the field and the reason (the value is quoted safely by the caller).</summary>
+    public UnsafeValueException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>The user must take an action in Waldur before a username can be assigned.</summary>
+public sealed class UsernameActionRequiredException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public UsernameActionRequiredException(UsernameAction action, string message, string? commentUrl = null)
+        : base(message)
+    {
+        Action = action;
+        CommentUrl = commentUrl;
+    }
+
+    /// <summary>What the user must do.</summary>
+    public UsernameAction Action { get; }
+
+    /// <summary>Where the user can read more, if anywhere.</summary>
+    public string? CommentUrl { get; }
+}
+
+/// <summary>User actions a username backend can ask for.</summary>
+public enum UsernameAction
+{
+    /// <summary>Link an existing account (<c>Pending account linking</c>).</summary>
+    AccountLinking,
+
+    /// <summary>Pass additional validation (<c>Pending additional validation</c>).</summary>
+    AdditionalValidation,
+}

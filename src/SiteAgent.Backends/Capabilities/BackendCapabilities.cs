@@ -1,0 +1,26 @@
+namespace SiteAgent.Backends.Capabilities;
+
+/// <summary>Names of the capabilities, as <c>backends list</c> shows them.</summary>
+public static class BackendCapabilities
+{
+    /// <summary><see cref="IOrderProcessingBackend"/>.</summary>
+    public const string OrderProcessing = "order_processing";
+
+    /// <summary><see cref="IMembershipBackend"/>.</summary>
+    public const string MembershipSync = "membership_sync";
+
+    /// <summary><see cref="IUsageReportingBackend"/>.</summary>
+    public const string UsageReporting = "usage_reporting";
+
+    /// <summary><see cref="IUsernameManagementBackend"/>.</summary>
+    public const string UsernameManagement = "username_management";
+
+    /// <summary><see cref="IHomeDirectoryBackend"/>.</summary>
+    public const string UserHomeDirectories = "user_home_directories";
+
+    /// <summary><see cref="IDiagnosticsBackend"/>.</summary>
+    public const string Diagnostics = "diagnostics";
+
+    /// <summary><see cref="ILimitReadingBackend"/>.</summary>
+    public const string LimitReading = "limit_reading";
+}

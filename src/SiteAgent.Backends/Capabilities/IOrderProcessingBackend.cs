@@ -1,0 +1,32 @@
+using SiteAgent.Backends.Model;
+
+namespace SiteAgent.Backends.Capabilities;
+
+/// <summary>Creates, changes and removes backend resources for marketplace orders (modes.md §2).</summary>
+[BackendCapability(BackendCapabilities.OrderProcessing)]
+public interface IOrderProcessingBackend
+{
+    /// <summary>Reads a resource that Waldur says exists; null when the backend has no such resource.</summary>
+    Task<BackendResourceInfo?> PullResourceAsync(ResourceRequest resource, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates the resource under <paramref name="backendId"/> with its limits and returns what was
+    /// created. Throws <see cref="DuplicateResourceException"/> when the id is taken.
+    /// </summary>
+    Task<BackendResourceInfo> CreateResourceAsync(
+        ResourceRequest resource, string backendId, UserContext userContext, CancellationToken cancellationToken);
+
+    /// <summary>Applies new limits (Waldur units) to an existing resource; returns a remote order id or null.</summary>
+    Task<string?> SetResourceLimitsAsync(
+        ResourceRequest resource, IReadOnlyDictionary<string, decimal> waldurLimits, CancellationToken cancellationToken);
+
+    /// <summary>Removes (or soft-deletes) the resource; absent resources are success. Returns a remote order id or null.</summary>
+    Task<string?> DeleteResourceAsync(ResourceRequest resource, string projectSlug, CancellationToken cancellationToken);
+
+    /// <summary>True when limits depend on the resource's duration (prepaid components), so updates re-apply them.</summary>
+    bool HasPrepaidComponents => false;
+
+    /// <summary>Decides on an order waiting for the provider; the default accepts.</summary>
+    Task<PendingOrderDecision> EvaluatePendingOrderAsync(OrderSummary order, CancellationToken cancellationToken) =>
+        Task.FromResult(PendingOrderDecision.Accept);
+}

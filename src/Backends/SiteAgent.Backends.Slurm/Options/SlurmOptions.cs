@@ -1,0 +1,76 @@
+using SiteAgent.Backends.Settings;
+
+namespace SiteAgent.Backends.Slurm.Options;
+
+/// <summary>Where users' default account points when they are added (slurm.md §7.6).</summary>
+public enum DefaultAccountPolicy
+{
+    /// <summary><c>DefaultAccount=</c> the configured <c>default_account</c>.</summary>
+    Common,
+
+    /// <summary><c>DefaultAccount=</c> the allocation account itself.</summary>
+    Individual,
+
+    /// <summary>No <c>DefaultAccount=</c> token.</summary>
+    None,
+}
+
+/// <summary>The SLURM backend's own <c>backend_settings</c> keys (slurm.md §2.1), read and validated at start.</summary>
+/// <remarks>Keys shared by all backends (prefixes, <c>default_account</c>, homedirs) are in <see cref="CommonBackendSettings"/>.</remarks>
+public sealed partial record SlurmOptions : IBackendSettings<SlurmOptions>
+{
+    /// <summary>Policy for users' default account.</summary>
+    public DefaultAccountPolicy DefaultAccountPolicy { get; init; } = DefaultAccountPolicy.Common;
+
+    /// <summary>Parent of customer accounts; null means <c>default_account</c>, then <c>root</c>.</summary>
+    public string? RootAccount { get; init; }
+
+    /// <summary>Flat mode: parent of project accounts, no customer tier.</summary>
+    public string? ParentAccount { get; init; }
+
+    /// <summary>Scope of every command; null runs unscoped.</summary>
+    public string? ClusterName { get; init; }
+
+    /// <summary>Directory of sacctmgr/sacct/scancel/sinfo; empty resolves through PATH.</summary>
+    public string SlurmBinPath { get; init; } = "/usr/bin";
+
+    /// <summary>QoS written by restore.</summary>
+    public string QosDefault { get; init; } = "normal";
+
+    /// <summary>QoS written by downscale; null refuses downscaling.</summary>
+    public string? QosDownscaled { get; init; }
+
+    /// <summary>QoS written by pause; null refuses pausing.</summary>
+    public string? QosPaused { get; init; }
+
+    /// <summary>Master opt-in for per-association QoS grants.</summary>
+    public bool QosEnforcementEnabled { get; init; }
+
+    /// <summary>Forces (true) or disables (false) QoS grants; null follows the offering.</summary>
+    public bool? EnforceOfferingQos { get; init; }
+
+    /// <summary>Partition for user associations when offering partitions are not enforced.</summary>
+    public string? DefaultPartition { get; init; }
+
+    /// <summary>Thread the offering's partitions into user associations.</summary>
+    public bool EnforceOfferingPartitions { get; init; }
+
+    /// <summary>Per-allocation QoS creation.</summary>
+    public QosManagementOptions QosManagement { get; init; } = QosManagementOptions.Disabled;
+
+    /// <summary>Shared project directories with Lustre quotas.</summary>
+    public ProjectDirectoryOptions ProjectDirectory { get; init; } = ProjectDirectoryOptions.Disabled;
+
+    /// <summary>Periodic-settings commands from Waldur.</summary>
+    public PeriodicLimitsOptions PeriodicLimits { get; init; } = PeriodicLimitsOptions.Disabled;
+
+    /// <summary>How long one sacctmgr/sacct command may run before it is killed.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The defaults, as for an offering without SLURM keys.</summary>
+    public static SlurmOptions Default { get; } = new();
+
+    /// <summary>The effective root account given the shared <c>default_account</c>.</summary>
+    public string EffectiveRootAccount(CommonBackendSettings common) =>
+        !string.IsNullOrEmpty(RootAccount) ? RootAccount : !string.IsNullOrEmpty(common.DefaultAccount) ? common.DefaultAccount : "root";
+}

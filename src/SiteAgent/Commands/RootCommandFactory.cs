@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace SiteAgent.Commands;
+
+/// <summary>The root command: runs the agent (<c>-m MODE -c FILE</c>, as the reference does) and holds every subcommand.</summary>
+public static class RootCommandFactory
+{
+    /// <summary>Creates the whole command tree.</summary>
+    public static RootCommand Create(CommandServices services)
+    {
+        var root = new RootCommand(
+            "Waldur Site Agent: connects this site's resource manager to Waldur Mastermind. Without a subcommand it " +
+            "runs the agent in the mode given by -m (one process per mode, e.g. under systemd). " + ExitCodes.HelpText);
+        root.Options.Add(services.Options.ConfigFile);
+        root.Options.Add(services.Options.Mode);
+        root.Options.Add(services.Options.LogFormat);
+        root.Options.Add(services.Options.DryRun);
+        ReplaceVersionAction(root, services.Output);
+
+        root.Subcommands.Add(ConfigCommands.Create(services));
+        root.Subcommands.Add(BackendsCommand.Create(services));
+        foreach (var command in PlannedCommands.Create(services))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.SetAction((parse, cancellation) => RunCommand.RunAsync(services.Context(parse, logToStandardError: false), cancellation));
+        return root;
+    }
+
+    private static void ReplaceVersionAction(RootCommand root, TextWriter output)
+    {
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version)
+            {
+                version.Action = new PrintVersionAction(output);
+            }
+        }
+    }
+
+    private sealed class PrintVersionAction(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine($"waldur-site-agent {AgentVersion.Current}");
+            return ExitCodes.Success;
+        }
+    }
+}

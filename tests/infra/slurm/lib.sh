@@ -1,0 +1,78 @@
+# shellcheck shell=bash disable=SC2034  # constants are used by the sourcing scripts
+# Shared by up.sh, down.sh and status.sh (sourced, not run).
+#
+# Everything the test cluster writes lives under one state directory:
+#   etc/   slurm.conf, slurmdbd.conf, gres.conf, munge.key, db.password
+#   pids/  one <daemon>.pid per process up.sh started (the only thing
+#          down.sh ever signals)
+#   run/   sockets and the daemons' own pid files
+#   log/   daemon logs (<daemon>.log) and their captured stdout/stderr (<daemon>.out)
+#   spool/ slurmctld state and slurmd spool
+#   mysql/ MariaDB data directory (the accounting database survives down.sh)
+#   dev/   fake GPU device files for gres.conf
+
+SLURM_TEST_INFRA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# cluster.env names the cluster and the state dir; tests source the same file.
+# shellcheck source-path=SCRIPTDIR source=cluster.env
+source "$SLURM_TEST_INFRA_DIR/cluster.env"
+
+readonly STATE_DIR=$SLURM_TEST_STATE_DIR
+readonly CLUSTER=$SLURM_TEST_CLUSTER
+readonly ETC_DIR=$STATE_DIR/etc
+readonly PID_DIR=$STATE_DIR/pids
+readonly RUN_DIR=$STATE_DIR/run
+readonly LOG_DIR=$STATE_DIR/log
+readonly MUNGE_SOCKET=$RUN_DIR/munge.sock
+readonly MYSQL_SOCKET=$RUN_DIR/mysql.sock
+readonly MYSQL_PORT=3307 # not 3306: stays clear of a system MariaDB
+readonly NODE_NAME=localhost
+
+# Start order; down.sh walks it backwards.
+readonly DAEMONS=(munged mariadbd slurmdbd slurmctld slurmd)
+
+# Every SLURM program (daemons, sacctmgr, sinfo, ...) finds its configuration
+# through SLURM_CONF; slurmdbd reads slurmdbd.conf from the same directory.
+export SLURM_CONF
+
+log() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
+
+die() {
+  log "ERROR: $*"
+  exit 1
+}
+
+require_root() {
+  [[ $EUID -eq 0 ]] || die "must run as root (the daemons run as root and SlurmUser=root)"
+}
+
+# Serialise up.sh and down.sh on one state dir (two CI steps, or a developer
+# and a test harness, may call them at once). Daemons must not inherit fd 9,
+# or they would hold the lock for ever: start_daemon closes it
+# (close_inherited_fds in up.sh).
+lock_state_dir() {
+  mkdir -p "$STATE_DIR"
+  exec 9>"$STATE_DIR/.lock"
+  flock -w 300 9 || die "another up.sh/down.sh holds $STATE_DIR/.lock"
+}
+
+pid_file() { printf '%s/%s.pid\n' "$PID_DIR" "$1"; }
+
+# Prints the recorded pid of daemon $1 when that process is still alive and
+# still is that daemon (the comm check guards against pid reuse after a
+# reboot, since the state dir outlives the processes). Returns 1 otherwise.
+running_pid() {
+  local name=$1 file pid comm
+  file=$(pid_file "$name")
+  [[ -r "$file" ]] || return 1
+  pid=$(<"$file")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
+  [[ "$comm" == "$name" ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+# Runs a client command with stdin closed and a hard time limit: sacctmgr
+# without -i can otherwise loop forever on "Y or N please".
+client() {
+  timeout 15 "$@" </dev/null
+}

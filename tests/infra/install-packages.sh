@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install, from Debian's own archive, everything the SLURM integration tests
-# need: SLURM 22.05 (controller, node daemon, accounting daemon, client tools),
-# MariaDB for slurmdbd, and MUNGE. Idempotent: when every package is already
+# Install, from Debian's own archive, everything the integration tests need:
+# SLURM 22.05 (controller, node daemon, accounting daemon, client tools),
+# MariaDB for slurmdbd, MUNGE, and the packaging tools the package tests use
+# (rpmbuild, debhelper, lintian; systemd-analyze comes with systemd). Idempotent: when every package is already
 # installed it returns at once without touching apt.
 #
 # Usage: tests/infra/install-packages.sh        (as root)
@@ -18,6 +19,11 @@ readonly PACKAGES=(
   slurmd
   slurm-client
   procps
+  rpm
+  debhelper
+  dpkg-dev
+  lintian
+  systemd
 )
 
 readonly POLICY_RC=/usr/sbin/policy-rc.d

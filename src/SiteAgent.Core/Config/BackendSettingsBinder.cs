@@ -31,7 +31,7 @@ internal sealed class BackendSettingsBinder
     /// <summary>Returns the offering with its shared and per-backend settings filled in.</summary>
     public OfferingConfig Bind(OfferingConfig offering, SettingsReader reader)
     {
-        var named = NamedBackends(offering, reader);
+        var (named, anyMissing) = NamedBackends(offering, reader);
         var settingsNode = reader.Node("backend_settings");
         var mapping = settingsNode switch
         {
@@ -54,7 +54,12 @@ internal sealed class BackendSettingsBinder
             perBackend[id] = _catalog.Find(id)!.ReadSettings(settingsReader);
         }
 
-        settingsReader.ReportUnknownKeys();
+        // Keys of a backend missing from this build cannot be judged; its absence is already an error.
+        if (!anyMissing)
+        {
+            settingsReader.ReportUnknownKeys();
+        }
+
         return offering with
         {
             CommonSettings = common,
@@ -64,13 +69,15 @@ internal sealed class BackendSettingsBinder
         };
     }
 
-    private List<string> NamedBackends(OfferingConfig offering, SettingsReader reader)
+    private (List<string> Named, bool AnyMissing) NamedBackends(OfferingConfig offering, SettingsReader reader)
     {
         var named = new List<string>();
+        var anyMissing = false;
         if (offering.BackendType.Length > 0)
         {
             if (_catalog.Find(offering.BackendType) is null)
             {
+                anyMissing = true;
                 reader.Problems.Error(reader.Node("backend_type")!,
                     $"backend \"{offering.BackendType}\" is not in this build (available: {_catalog.IdList}); " +
                     "build the agent with it (see README, \"Choosing backends\")");
@@ -93,6 +100,7 @@ internal sealed class BackendSettingsBinder
             var node = reader.Node(key)!;
             if (descriptor is null)
             {
+                anyMissing = true;
                 var hint = Suggestions.Closest(id, _catalog.All.Select(d => d.Id)) is { } near ? $"; did you mean \"{near}\"?" : string.Empty;
                 reader.Problems.Error(node, $"backend \"{id}\" is not in this build (available: {_catalog.IdList}){hint}");
             }
@@ -107,7 +115,7 @@ internal sealed class BackendSettingsBinder
             }
         }
 
-        return named;
+        return (named, anyMissing);
     }
 
     // The default "base" is used only when this build has it; otherwise username generation is off.

@@ -1,5 +1,6 @@
 using SiteAgent.Backends.Model;
 using SiteAgent.Backends.Settings;
+using SiteAgent.Waldur;
 
 namespace SiteAgent.Core.Config;
 
@@ -18,11 +19,17 @@ public sealed record OfferingConfig
     /// <summary>Waldur offering uuid.</summary>
     public required Guid OfferingUuid { get; init; }
 
+    /// <summary>The uuid as written in the file (the agent identity name keeps its form).</summary>
+    public string OfferingUuidText { get; init; } = string.Empty;
+
     /// <summary>How the agent authenticates to Waldur.</summary>
     public required WaldurCredentials Credentials { get; init; }
 
     /// <summary>Verify the TLS certificates of Waldur and of the OIDC provider.</summary>
     public bool VerifySsl { get; init; } = true;
+
+    /// <summary>Extra CA certificates (PEM) trusted for Waldur besides the system store; <c>waldur_ca_bundle</c>.</summary>
+    public string? CaBundlePath { get; init; }
 
     /// <summary>Legacy backend family, lower-cased; selects the settings schema.</summary>
     public required string BackendType { get; init; }
@@ -62,28 +69,6 @@ public sealed record OfferingConfig
 
     /// <summary>Who owns membership sync: event mode when true, polling otherwise.</summary>
     public bool MembershipSyncUsesStomp => Stomp.MembershipSyncEnabled ?? Stomp.Enabled;
-}
-
-/// <summary>Credentials for Waldur: a static token, or OIDC client credentials.</summary>
-public abstract record WaldurCredentials
-{
-    private protected WaldurCredentials()
-    {
-    }
-}
-
-/// <summary><c>Authorization: Token …</c>.</summary>
-public sealed record StaticTokenCredentials(string Token) : WaldurCredentials
-{
-    /// <inheritdoc />
-    public override string ToString() => "StaticTokenCredentials { Token = ******** }";
-}
-
-/// <summary>OIDC client-credentials grant; the access token is sent as <c>Bearer</c>.</summary>
-public sealed record OidcCredentials(Uri TokenUrl, string ClientId, string ClientSecret) : WaldurCredentials
-{
-    /// <inheritdoc />
-    public override string ToString() => $"OidcCredentials {{ TokenUrl = {TokenUrl}, ClientId = {ClientId}, ClientSecret = ******** }}";
 }
 
 /// <summary>STOMP settings of an offering (configuration.md §3.3).</summary>

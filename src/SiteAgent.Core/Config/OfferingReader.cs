@@ -1,5 +1,6 @@
 using SiteAgent.Backends.Settings;
 using SiteAgent.Core.Backends;
+using SiteAgent.Waldur;
 
 namespace SiteAgent.Core.Config;
 
@@ -30,8 +31,10 @@ internal sealed class OfferingReader
             Name = name,
             WaldurApiUrl = apiUrl ?? new Uri("http://invalid/"),
             OfferingUuid = uuid,
+            OfferingUuidText = reader.String("waldur_offering_uuid", string.Empty),
             Credentials = credentials,
             VerifySsl = reader.Boolean("verify_ssl", true),
+            CaBundlePath = ReadCaBundle(reader),
             BackendType = backendType,
             OrderProcessingBackend = reader.String("order_processing_backend", string.Empty),
             MembershipSyncBackend = reader.String("membership_sync_backend", string.Empty),
@@ -103,13 +106,29 @@ internal sealed class OfferingReader
 
         if (oidcUrl is not null && !string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(clientSecret))
         {
-            return new OidcCredentials(oidcUrl, clientId, clientSecret);
+            return new OidcClientCredentials(oidcUrl, clientId, clientSecret);
         }
 
         reader.Problems.Error(reader.ChildPath("waldur_api_token"),
             "Either waldur_api_token or all of oidc_token_url, oidc_client_id, oidc_client_secret must be set",
             reader.Mapping.Location);
         return new StaticTokenCredentials(string.Empty);
+    }
+
+    private static string? ReadCaBundle(SettingsReader reader)
+    {
+        var path = reader.String("waldur_ca_bundle");
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            reader.Problems.Error(reader.Node("waldur_ca_bundle")!, $"CA bundle {path} does not exist (expected a PEM file with the CA certificates that sign Waldur's TLS certificate)");
+        }
+
+        return path;
     }
 
     private static string ReadUsernameBackend(SettingsReader reader)

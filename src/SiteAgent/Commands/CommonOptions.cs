@@ -27,7 +27,14 @@ public sealed class CommonOptions
     /// <summary><c>--dry-run</c>.</summary>
     public Option<bool> DryRun { get; } = new("--dry-run")
     {
-        Description = "Read everything, change nothing in the backend or in Waldur; print each command and Waldur call that would run",
+        Description = "Read everything, change nothing in the backend or in Waldur; print each command and Waldur write that would be made, then exit after one cycle",
+        Recursive = true,
+    };
+
+    /// <summary><c>--once</c>.</summary>
+    public Option<bool> Once { get; } = new("--once")
+    {
+        Description = "Run one cycle over all offerings and exit (exit status 1 when any offering failed); useful from cron and for testing",
         Recursive = true,
     };
 

@@ -3,6 +3,7 @@ using SiteAgent.Backends.Model;
 using SiteAgent.Backends.Settings;
 using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
+using SiteAgent.Waldur;
 
 namespace SiteAgent.Commands;
 
@@ -49,7 +50,7 @@ public static class EffectiveConfigWriter
             case StaticTokenCredentials:
                 yaml.Scalar("waldur_api_token", SecretRedactor.Mask);
                 break;
-            case OidcCredentials oidc:
+            case OidcClientCredentials oidc:
                 yaml.Scalar("oidc_token_url", oidc.TokenUrl.ToString());
                 yaml.Scalar("oidc_client_id", oidc.ClientId);
                 yaml.Scalar("oidc_client_secret", SecretRedactor.Mask);
@@ -57,6 +58,7 @@ public static class EffectiveConfigWriter
         }
 
         yaml.Scalar("verify_ssl", offering.VerifySsl);
+        yaml.Scalar("waldur_ca_bundle", offering.CaBundlePath);
         yaml.Scalar("backend_type", offering.BackendType);
         yaml.Scalar("order_processing_backend", offering.OrderProcessingBackend);
         yaml.Scalar("membership_sync_backend", offering.MembershipSyncBackend);

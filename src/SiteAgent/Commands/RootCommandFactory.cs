@@ -16,6 +16,7 @@ public static class RootCommandFactory
         root.Options.Add(services.Options.Mode);
         root.Options.Add(services.Options.LogFormat);
         root.Options.Add(services.Options.DryRun);
+        root.Options.Add(services.Options.Once);
         ReplaceVersionAction(root, services.Output);
 
         root.Subcommands.Add(ConfigCommands.Create(services));

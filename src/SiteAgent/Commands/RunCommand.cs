@@ -1,13 +1,18 @@
 using Microsoft.Extensions.Logging;
+using SiteAgent.Backends.Commands;
+using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
+using SiteAgent.Core.Orders;
+using SiteAgent.Core.Runtime;
+using SiteAgent.Core.WaldurAccess;
 
 namespace SiteAgent.Commands;
 
 /// <summary>Runs the agent in one mode (the root command, <c>waldur_site_agent -m MODE -c FILE</c>).</summary>
 public static partial class RunCommand
 {
-    /// <summary>Loads the config and runs the selected mode until stopped.</summary>
-    public static Task<int> RunAsync(CommandContext context, CancellationToken cancellation)
+    /// <summary>Loads the config and runs the selected mode until stopped (or once, with <c>--once</c>/<c>--dry-run</c>).</summary>
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellation)
     {
         using (context)
         {
@@ -18,13 +23,64 @@ public static partial class RunCommand
             if (config is null)
             {
                 LogConfigInvalid(logger, context.ConfigPath());
-                return Task.FromResult(ExitCodes.Failure);
+                return ExitCodes.Failure;
             }
 
-            LogNotYetAvailable(logger, mode);
-            context.Error.WriteLine($"waldur-site-agent: mode {mode} is not yet available in this release ({AgentVersion.Current}).");
-            return Task.FromResult(ExitCodes.NotYetAvailable);
+            var (environment, problems) = AgentEnvironment.Read(Environment.GetEnvironmentVariable);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    context.Error.WriteLine("error: " + problem);
+                }
+
+                return ExitCodes.Failure;
+            }
+
+            if (mode != "order_process")
+            {
+                LogNotYetAvailable(logger, mode);
+                context.Error.WriteLine($"waldur-site-agent: mode {mode} is not yet available in this release ({AgentVersion.Current}).");
+                return ExitCodes.NotYetAvailable;
+            }
+
+            return await RunOrderProcessAsync(context, config, environment, logger, cancellation).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<int> RunOrderProcessAsync(CommandContext context, AgentConfig config, AgentEnvironment environment, ILogger logger, CancellationToken cancellation)
+    {
+        var dryRun = context.Parse.GetValue(context.Options.DryRun);
+        var once = dryRun || context.Parse.GetValue(context.Options.Once);
+        var plan = dryRun ? new DryRunPlan(context.Output) : null;
+        var processRunner = new ProcessCommandRunner(context.Logging.CreateLogger("SiteAgent.Commands"));
+        ICommandRunner commands = plan is null ? processRunner : new DryRunCommandRunner(processRunner, context.Logging.CreateLogger("SiteAgent.Commands"), plan.Command);
+        using var clients = new WaldurClientFactory(config, "order_process", AgentVersion.Current, context.Logging, plan is null ? null : plan.Waldur);
+        var runtime = new AgentRuntime
+        {
+            Config = config,
+            Environment = environment,
+            Catalog = context.Catalog,
+            Loggers = context.Logging,
+            Clients = clients,
+            Commands = commands,
+            Mode = "order_process",
+            Version = AgentVersion.Current,
+            DryRun = dryRun,
+        };
+        var heartbeat = new Heartbeat(environment.HeartbeatPath, runtime.Time, logger);
+        using var stop = new ShutdownSignals(logger, cancellation);
+        LogRunningMode(logger, runtime.Mode, dryRun ? " (dry run: nothing is changed)" : once ? " (one cycle)" : string.Empty);
+        await StartupReport.LogWaldurVersionsAsync(runtime, stop.Abort).ConfigureAwait(false);
+        var mode = new OrderProcessMode(runtime, heartbeat);
+        var exit = await PollingLoop.RunAsync(token => mode.RunCycleAsync(token, stop.Abort), environment.OrderProcessPeriod, heartbeat, once, runtime.Time, logger, stop.Shutdown)
+            .ConfigureAwait(false);
+        if (plan is not null)
+        {
+            context.Output.WriteLine($"[dry-run] {plan.Count} change(s) planned; nothing was changed in the backend or in Waldur");
+        }
+
+        return exit;
     }
 
     [LoggerMessage(EventId = LogEvents.AgentStarting, Level = LogLevel.Information, Message = "Waldur site agent version: {Version} (backends: {Backends})")]
@@ -35,4 +91,7 @@ public static partial class RunCommand
 
     [LoggerMessage(EventId = LogEvents.NotYetAvailable, Level = LogLevel.Error, Message = "Mode {Mode} is not yet available in this release")]
     private static partial void LogNotYetAvailable(ILogger logger, string mode);
+
+    [LoggerMessage(EventId = LogEvents.RunningMode, Level = LogLevel.Information, Message = "Running agent in {Mode} mode{Note}")]
+    private static partial void LogRunningMode(ILogger logger, string mode, string note);
 }

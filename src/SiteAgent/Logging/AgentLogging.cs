@@ -27,15 +27,16 @@ public static class AgentLogging
                     _ => ConsoleFormatterNames.Simple,
                 };
             });
-            builder.AddSimpleConsole(options =>
+            // AddConsole registers the simple, systemd and JSON formatters; configure them without
+            // AddXxxConsole(), which would also select that formatter and override the choice above.
+            builder.Services.Configure<SimpleConsoleFormatterOptions>(options =>
             {
                 options.SingleLine = true;
                 options.UseUtcTimestamp = true;
                 options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
                 options.ColorBehavior = LoggerColorBehavior.Disabled;
             });
-            builder.AddSystemdConsole(options => options.IncludeScopes = false);
-            builder.AddJsonConsole(options =>
+            builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
             {
                 options.UseUtcTimestamp = true;
                 options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.ffffffZ";

@@ -1,5 +1,6 @@
 using SiteAgent.Backends.Model;
 using SiteAgent.Core.Config;
+using SiteAgent.Waldur;
 
 namespace SiteAgent.Core.Tests.Config;
 
@@ -57,7 +58,7 @@ public class ConfigLoaderTests
         var result = TestCatalog.Load(yaml);
 
         Assert.True(result.IsValid, TestCatalog.Errors(result));
-        var credentials = Assert.IsType<OidcCredentials>(result.Config!.Offerings[0].Credentials);
+        var credentials = Assert.IsType<OidcClientCredentials>(result.Config!.Offerings[0].Credentials);
         Assert.Equal("agent", credentials.ClientId);
         Assert.DoesNotContain("kq8J2mZx7Vw1Lr4T", credentials.ToString(), StringComparison.Ordinal);
         Assert.Contains("kq8J2mZx7Vw1Lr4T", result.Secrets.Values);

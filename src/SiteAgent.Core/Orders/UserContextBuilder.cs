@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using SiteAgent.Backends.Model;
+using SiteAgent.Core.Observability;
+using SiteAgent.Core.Users;
+using SiteAgent.Core.WaldurAccess;
+using SiteAgent.Waldur;
+using SiteAgent.Waldur.Models;
+
+namespace SiteAgent.Core.Orders;
+
+/// <summary>
+/// Who should get access to a resource (modes.md §2.5): its project team and their offering users,
+/// plus plan quotas and SSH keys for a fresh creation. Failures give an empty context, not an error.
+/// </summary>
+public sealed partial class UserContextBuilder
+{
+    private readonly OrderContext _context;
+
+    /// <summary>Creates the builder.</summary>
+    public UserContextBuilder(OrderContext context) => _context = context;
+
+    /// <summary>The team and its offering users.</summary>
+    public async Task<(UserContext Context, IReadOnlyList<OfferingUser> OfferingUsers)> BuildAsync(Resource resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var team = await _context.Waldur.ListProviderResourceTeamAsync(resource.Uuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (team.Count == 0)
+            {
+                LogTeamEmpty(_context.Session.Logger, resource.Uuid);
+                return (UserContext.Empty, []);
+            }
+
+            var members = team.Select(m => m.Uuid).ToHashSet();
+            var all = await _context.Session.Users.AllAsync(cancellationToken).ConfigureAwait(false);
+            var offeringUsers = all.Where(u => u.UserUuid is { } user && members.Contains(user)).ToList();
+            var userContext = new UserContext
+            {
+                Team = team.Select(m => m.ToMember()).ToList(),
+                OfferingUsers = offeringUsers.Select(OfferingUsersDirectory.ToInfo).ToList(),
+            };
+            return (userContext, offeringUsers);
+        }
+        catch (WaldurException ex) when (!ex.IsTransient)
+        {
+            LogTeamFailed(_context.Session.Logger, resource.Uuid, ex.Message);
+            return (UserContext.Empty, []);
+        }
+    }
+
+    /// <summary>Adds plan quotas and SSH keys for a fresh creation; failures leave them empty.</summary>
+    public async Task<UserContext> WithCreationExtrasAsync(UserContext userContext, Resource resource, CancellationToken cancellationToken)
+    {
+        var quotas = new Dictionary<string, long>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            if (resource.PlanUuid is { } plan)
+            {
+                var details = await _context.Waldur.GetPlanAsync(plan, cancellationToken).ConfigureAwait(false);
+                foreach (var (component, amount) in details.Quotas ?? new Dictionary<string, decimal>())
+                {
+                    if (amount != 0)
+                    {
+                        quotas[component] = (long)amount;
+                    }
+                }
+            }
+
+            if (_context.Session.BackendContext.ServiceProviderUuid is { } provider)
+            {
+                var page = await _context.Waldur.ListServiceProviderKeys(provider).FirstPageAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var key in page.Items.Where(k => k.Uuid is not null && !string.IsNullOrEmpty(k.PublicKey)))
+                {
+                    keys[key.Uuid!.Value.ToString()] = key.PublicKey!;
+                }
+            }
+        }
+        catch (WaldurException ex) when (!ex.IsTransient)
+        {
+            LogTeamFailed(_context.Session.Logger, resource.Uuid, "plan quotas or SSH keys: " + ex.Message);
+        }
+
+        return userContext with { PlanQuotas = quotas, SshKeys = keys };
+    }
+
+    [LoggerMessage(EventId = LogEvents.TeamEmpty, Level = LogLevel.Warning, Message = "Resource {Resource}: the project team is empty; no users are added")]
+    private static partial void LogTeamEmpty(ILogger logger, Guid resource);
+
+    [LoggerMessage(EventId = LogEvents.TeamUnavailable, Level = LogLevel.Warning, Message = "Resource {Resource}: could not read the team ({Reason}); continuing without users")]
+    private static partial void LogTeamFailed(ILogger logger, Guid resource, string reason);
+}

@@ -1,0 +1,34 @@
+using SiteAgent.Testing;
+
+namespace SiteAgent.Tests.Cli;
+
+/// <summary>The build manifest decides which backends a binary holds: a second build proves it.</summary>
+public class ManifestBuildTests
+{
+    [Fact]
+    public async Task Build_WithBaseOnlyManifest_ListsOnlyBase()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("agent-manifest-").FullName;
+        try
+        {
+            var build = await ProcessRunner.RunAsync("dotnet",
+                ["build", RepositoryPaths.Combine("src", "SiteAgent", "SiteAgent.csproj"), "-c", "Release", "-f", "net10.0",
+                 "-p:Backends=base", $"-p:ArtifactsPath={artifacts}", "--disable-build-servers", "-nologo"],
+                timeout: TimeSpan.FromMinutes(8));
+            Assert.True(build.ExitCode == 0, build.ToString());
+
+            var binary = Path.Combine(artifacts, "bin", "SiteAgent", "release_net10.0", "waldur-site-agent");
+            var list = await ProcessRunner.RunAsync(binary, ["backends", "list", "--json"]);
+
+            Assert.Equal(0, list.ExitCode);
+            Assert.Contains("\"id\": \"base\"", list.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"id\": \"slurm\"", list.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(artifacts, "bin", "SiteAgent", "release_net10.0", "SiteAgent.Backends.Slurm.dll")),
+                "a base-only build must not carry the SLURM backend's code");
+        }
+        finally
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+    }
+}

@@ -11,6 +11,13 @@ public static class RepositoryPaths
 
     private static string FindRoot()
     {
+        var stamped = typeof(RepositoryPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (stamped is { Length: > 0 } && File.Exists(Path.Combine(stamped, "Agent.sln")))
+        {
+            return Path.GetFullPath(stamped);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Agent.sln")))

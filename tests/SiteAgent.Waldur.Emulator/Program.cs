@@ -19,10 +19,17 @@ internal static class EmulatorProgram
           --waldur-8.0         answer 404 to the five 8.1.x-only operations, like an 8.0.9 server
           --contract-observer  validate every exchange against the OpenAPI contract (GET /__admin/violations)
           --quiet              do not print one line per request
+        usage: SiteAgent.Waldur.Emulator --print-orders API_URL [--token T]
+          prints the orders of a running emulator (or any Waldur) with their states and resources
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["--print-orders", var apiUrl, ..])
+        {
+            return await OrdersReport.PrintAsync(apiUrl, args.SkipWhile(a => a != "--token").Skip(1).FirstOrDefault() ?? "emulator-token", Console.Out);
+        }
+
         EmulatorOptions options;
         string? urlFile;
         try

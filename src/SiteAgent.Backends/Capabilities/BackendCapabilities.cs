@@ -23,4 +23,7 @@ public static class BackendCapabilities
 
     /// <summary><see cref="ILimitReadingBackend"/>.</summary>
     public const string LimitReading = "limit_reading";
+
+    /// <summary><see cref="IResourceStatusBackend"/>.</summary>
+    public const string ResourceStatus = "resource_status";
 }

@@ -26,6 +26,18 @@ public interface IOrderProcessingBackend
     /// <summary>True when limits depend on the resource's duration (prepaid components), so updates re-apply them.</summary>
     bool HasPrepaidComponents => false;
 
+    /// <summary>
+    /// Re-applies the limits computed from the resource itself (its limits, created and end dates) and
+    /// returns them in Waldur units. The core calls it for UPDATE orders of prepaid backends, when a
+    /// renewal moves the end date, and for a RESTORE that finds the resource still present (soft-deleted
+    /// with zero limits). The default applies <see cref="ResourceRequest.Limits"/> unchanged.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, decimal>> ApplyResourceLimitsAsync(ResourceRequest resource, CancellationToken cancellationToken)
+    {
+        await SetResourceLimitsAsync(resource, resource.Limits, cancellationToken).ConfigureAwait(false);
+        return resource.Limits;
+    }
+
     /// <summary>Decides on an order waiting for the provider; the default accepts.</summary>
     Task<PendingOrderDecision> EvaluatePendingOrderAsync(OrderSummary order, CancellationToken cancellationToken) =>
         Task.FromResult(PendingOrderDecision.Accept);

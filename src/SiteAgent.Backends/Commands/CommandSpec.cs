@@ -19,6 +19,10 @@ public sealed record CommandSpec(string Program, IReadOnlyList<string> Arguments
 {
     /// <summary>The command as an administrator would type it, each argument quoted when needed (for logs and dry-run plans).</summary>
     public string Display => string.Join(' ', new[] { Program }.Concat(Arguments).Select(ShellQuoting.Quote));
+
+    /// <summary>Variables set (or overridden) in the child's environment; the rest is inherited unchanged.</summary>
+    /// <remarks>For example <c>TZ</c> for <c>sacct</c>, which reads its time window in its own local zone.</remarks>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }
 
 /// <summary>What a finished command produced.</summary>

@@ -33,6 +33,8 @@ public sealed partial record SlurmOptions
             ProjectDirectory = reader.Section("project_directory") is { } dir ? ProjectDirectoryOptions.Read(dir) : ProjectDirectoryOptions.Disabled,
             PeriodicLimits = reader.Section("periodic_limits") is { } periodic ? PeriodicLimitsOptions.Read(periodic) : PeriodicLimitsOptions.Disabled,
             CommandTimeout = TimeSpan.FromSeconds((double)(reader.Number("command_timeout_seconds", 1m, 3600m) ?? 120m)),
+            SacctmgrLockFile = ReadLockFile(reader),
+            SacctmgrLockTimeout = TimeSpan.FromSeconds((double)(reader.Number("sacctmgr_lock_timeout_seconds", 1m, 3600m) ?? 120m)),
         };
 
         RejectUnsupported(reader);
@@ -83,6 +85,22 @@ public sealed partial record SlurmOptions
         return path;
     }
 
+    private static string? ReadLockFile(SettingsReader reader)
+    {
+        var path = reader.String("sacctmgr_lock_file");
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        if (!Path.IsPathRooted(path) || path.EndsWith('/'))
+        {
+            reader.Problems.Error(reader.Node("sacctmgr_lock_file")!, $"must be an absolute file path, got {SettingsReader.Quote(path)}");
+        }
+
+        return path;
+    }
+
     /// <summary>Reads a SLURM object name from the config; it must be safe as one sacctmgr argument value.</summary>
     internal static string? SlurmName(SettingsReader reader, string key)
     {
@@ -101,6 +119,6 @@ public sealed partial record SlurmOptions
         return value;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$")]
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}\\z")]
     private static partial System.Text.RegularExpressions.Regex SlurmConfigName();
 }

@@ -67,6 +67,16 @@ public sealed partial record SlurmOptions : IBackendSettings<SlurmOptions>
     /// <summary>How long one sacctmgr/sacct command may run before it is killed.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Lock file that serialises sacctmgr writes across agent processes on this host; null uses
+    /// <c>WALDUR_SITE_AGENT_SACCTMGR_LOCK</c>, then <c>/run/waldur-site-agent/sacctmgr.lock</c>, then
+    /// <c>/var/lib/waldur-site-agent/sacctmgr.lock</c>.
+    /// </summary>
+    public string? SacctmgrLockFile { get; init; }
+
+    /// <summary>How long a sacctmgr write waits for another process holding the lock.</summary>
+    public TimeSpan SacctmgrLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The defaults, as for an offering without SLURM keys.</summary>
     public static SlurmOptions Default { get; } = new();
 

@@ -1,0 +1,135 @@
+namespace SiteAgent.Backends.Slurm;
+
+/// <summary>Pause, downscale, restore and metadata (slurm.md §7.7), and per-allocation QoS (§7.8).</summary>
+/// <remarks>
+/// QoS lists are compared as sets: SLURM prints them sorted (<c>hpc_alloc-1,normal</c>). A swap of the
+/// QoS list also sets <c>defaultqos</c> in the same command whenever the account's current default QoS
+/// is not in the new list: otherwise SLURM refuses the swap with exit 0 (<c>These associations don't
+/// have access to their default qos</c>) and a "paused" account keeps running.
+/// </remarks>
+public sealed partial class SlurmBackend
+{
+    private readonly Dictionary<string, string> _lastQos = new(StringComparer.Ordinal);
+
+    /// <summary>True when per-association QoS grants are enforced: pause then uses GrpSubmitJobs instead of a QoS swap.</summary>
+    private bool QosEnforced => _options.QosEnforcementEnabled && (_options.EnforceOfferingQos ?? _context.OfferingEnforceQos);
+
+    /// <inheritdoc />
+    public Task<bool> PauseResourceAsync(string backendId, CancellationToken cancellationToken) =>
+        LimitAsync(backendId, _options.QosPaused, "pause", "qos_paused", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DownscaleResourceAsync(string backendId, CancellationToken cancellationToken) =>
+        LimitAsync(backendId, _options.QosDownscaled, "downscale", "qos_downscaled", cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> RestoreResourceAsync(string backendId, CancellationToken cancellationToken)
+    {
+        var account = SlurmNames.Account(backendId, "resource backend_id");
+        if (QosEnforced)
+        {
+            await Client.SetGrpSubmitJobsAsync(account, -1, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // With qos_management the account's own QoS (its default) and the additional ones belong to
+        // the normal state; restoring to qos_default alone would strip them.
+        var target = new List<string> { _options.QosDefault };
+        string defaultQos = _options.QosDefault;
+        if (_options.QosManagement.Enabled)
+        {
+            target.Add(account);
+            target.AddRange(_options.QosManagement.AdditionalQos);
+            defaultQos = account;
+        }
+
+        return await SwapQosAsync(account, target.Distinct(StringComparer.Ordinal).ToArray(), defaultQos, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> GetResourceMetadataAsync(string backendId, CancellationToken cancellationToken)
+    {
+        var account = SlurmNames.Account(backendId, "resource backend_id");
+        if (_lastQos.Remove(account, out var cached))
+        {
+            return new Dictionary<string, string> { ["qos"] = cached };
+        }
+
+        var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false);
+        return new Dictionary<string, string> { ["qos"] = settings is null ? string.Empty : string.Join(',', settings.Qos) };
+    }
+
+    private async Task<bool> LimitAsync(string backendId, string? qos, string operation, string setting, CancellationToken cancellationToken)
+    {
+        var account = SlurmNames.Account(backendId, "resource backend_id");
+        if (QosEnforced)
+        {
+            await Client.SetGrpSubmitJobsAsync(account, 0, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (string.IsNullOrEmpty(qos))
+        {
+            SlurmLog.StatusNotConfigured(_logger, operation, account, setting);
+            return false;
+        }
+
+        await SwapQosAsync(account, [qos], qos, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Sets the account-level QoS list to <paramref name="target"/> unless it already is; false when nothing changed.</summary>
+    private async Task<bool> SwapQosAsync(string account, IReadOnlyList<string> target, string defaultQos, CancellationToken cancellationToken)
+    {
+        var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false)
+            ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
+        var joined = string.Join(',', target);
+        if (settings.Qos.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(target))
+        {
+            SlurmLog.QosUnchanged(_logger, account, joined);
+            _lastQos[account] = joined;
+            return false;
+        }
+
+        var needsDefault = settings.DefaultQos.Length > 0 && !target.Contains(settings.DefaultQos, StringComparer.OrdinalIgnoreCase);
+        await Client.SetAccountQosAsync(account, target, needsDefault ? defaultQos : null, cancellationToken).ConfigureAwait(false);
+        SlurmLog.QosChanged(_logger, account, joined);
+        _lastQos[account] = joined;
+        return true;
+    }
+
+    /// <summary>Creates the per-allocation QoS named like the account and makes it the account's QoS and default (§7.8).</summary>
+    private async Task EnsureAllocationQosAsync(string account, CancellationToken cancellationToken)
+    {
+        var options = _options.QosManagement;
+        var qos = SlurmNames.Qos(account);
+        if (!await Client.QosExistsAsync(qos, cancellationToken).ConfigureAwait(false))
+        {
+            await Client.CreateQosAsync(qos, new QosSpec(options.Flags, options.GrpTres, options.MaxJobs, options.MaxSubmit, options.MaxWall, options.MinTresPerJob), cancellationToken).ConfigureAwait(false);
+            SlurmLog.QosCreated(_logger, qos, account);
+        }
+
+        await Client.AppendAccountQosAsync(account, qos, cancellationToken).ConfigureAwait(false);
+        await Client.SetAccountDefaultQosAsync(account, qos, cancellationToken).ConfigureAwait(false);
+        foreach (var extra in options.AdditionalQos)
+        {
+            await Client.AppendAccountQosAsync(account, extra, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveAllocationQosAsync(string account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var qos = SlurmNames.Qos(account);
+            if (await Client.QosExistsAsync(qos, cancellationToken).ConfigureAwait(false))
+            {
+                await Client.RemoveQosAsync(qos, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (BackendException e)
+        {
+            SlurmLog.QosRemovalFailed(_logger, account, e.Message);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using SiteAgent.Backends.Slurm.Tests.Support;
+
+namespace SiteAgent.Backends.Slurm.Tests.Commands;
+
+public class WriteLockTests
+{
+    [Fact]
+    public void ResolvePath_SettingThenEnvironmentThenDefaults()
+    {
+        Assert.Equal("/a/lock", SacctmgrWriteLock.ResolvePath("/a/lock", "/b/lock"));
+        Assert.Equal("/b/lock", SacctmgrWriteLock.ResolvePath(null, "/b/lock"));
+        Assert.Contains(SacctmgrWriteLock.ResolvePath(null, null), new[] { SacctmgrWriteLock.DefaultPath, SacctmgrWriteLock.FallbackPath });
+    }
+
+    [Fact]
+    public async Task Acquire_HeldByAnotherProcess_WaitsThenTimesOutWithAClearError()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "sacctmgr.lock");
+        // flock(1) holds the lock from a separate process, as another agent would.
+        using var holder = System.Diagnostics.Process.Start("/usr/bin/flock", ["-x", path, "sleep", "5"]);
+        await Helper.WaitUntilAsync(() => File.Exists(path));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        var writeLock = new SacctmgrWriteLock(path, TimeSpan.FromMilliseconds(700));
+        var error = await Assert.ThrowsAsync<BackendException>(() => writeLock.AcquireAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Timed out after 0.7 s waiting for the sacctmgr write lock " + path, error.Message, StringComparison.Ordinal);
+        holder.Kill(entireProcessTree: true);
+        await holder.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var acquired = await new SacctmgrWriteLock(path, TimeSpan.FromSeconds(10)).AcquireAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Acquire_TwoProcessesHammering_NeverHoldItTogether()
+    {
+        using var dir = new TempDirectory();
+        var log = Path.Combine(dir.Path, "log");
+        var go = Path.Combine(dir.Path, "go");
+
+        var first = Helper.Start("hammer", Path.Combine(dir.Path, "sacctmgr.lock"), log, "60", go);
+        var second = Helper.Start("hammer", Path.Combine(dir.Path, "sacctmgr.lock"), log, "60", go);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(go, "go", TestContext.Current.CancellationToken);
+        await Helper.FinishAsync(first);
+        await Helper.FinishAsync(second);
+
+        var (pairs, overlaps, holders) = Analyse(await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken));
+        Assert.Equal(120, pairs);
+        Assert.Equal(0, overlaps);
+        Assert.Equal(2, holders);
+    }
+
+    [Fact]
+    public async Task Hammering_WithoutTheLock_DoesOverlap()
+    {
+        // Control for the test above: the same helpers without the lock do run their critical sections together.
+        using var dir = new TempDirectory();
+        var log = Path.Combine(dir.Path, "log");
+        var go = Path.Combine(dir.Path, "go");
+
+        var first = Helper.Start("hammer", "-", log, "60", go);
+        var second = Helper.Start("hammer", "-", log, "60", go);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(go, "go", TestContext.Current.CancellationToken);
+        await Helper.FinishAsync(first);
+        await Helper.FinishAsync(second);
+
+        Assert.True(Analyse(await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken)).Overlaps > 0);
+    }
+
+    /// <summary>Counts B/E pairs and how often a B came while another process was inside.</summary>
+    private static (int Pairs, int Overlaps, int Holders) Analyse(string[] lines)
+    {
+        string? inside = null;
+        int pairs = 0, overlaps = 0;
+        var holders = new HashSet<string>();
+        foreach (var line in lines)
+        {
+            var pid = line[2..];
+            holders.Add(pid);
+            if (line[0] == 'B')
+            {
+                overlaps += inside is null ? 0 : 1;
+                inside = pid;
+            }
+            else
+            {
+                pairs++;
+                inside = inside == pid ? null : inside;
+            }
+        }
+
+        return (pairs, overlaps, holders.Count);
+    }
+}

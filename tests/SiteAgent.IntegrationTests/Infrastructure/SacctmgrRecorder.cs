@@ -1,0 +1,46 @@
+namespace SiteAgent.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A bin directory whose sacctmgr, sacct, scancel and sinfo record their argument vector and then run
+/// the real program, so a test can prove which values reached a command line. Test tooling only:
+/// the agent itself never runs anything through a shell.
+/// </summary>
+internal sealed class SacctmgrRecorder : IDisposable
+{
+    private const char Separator = '\u001f';
+
+    private SacctmgrRecorder(string directory)
+    {
+        BinPath = directory;
+        LogPath = Path.Combine(directory, "invocations.log");
+    }
+
+    /// <summary>The directory to configure as <c>slurm_bin_path</c>.</summary>
+    public string BinPath { get; }
+
+    private string LogPath { get; }
+
+    public static SacctmgrRecorder Create(string parent)
+    {
+        var directory = Path.Combine(parent, "slurm-bin");
+        Directory.CreateDirectory(directory);
+        var recorder = new SacctmgrRecorder(directory);
+        foreach (var program in new[] { "sacctmgr", "sacct", "scancel", "sinfo" })
+        {
+            var path = Path.Combine(directory, program);
+            File.WriteAllText(path, $"#!/bin/bash\nprintf '%s\\037' \"$0\" \"$@\" >> '{recorder.LogPath}'\nprintf '\\n' >> '{recorder.LogPath}'\nexec /usr/bin/{program} \"$@\"\n");
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return recorder;
+    }
+
+    /// <summary>Every recorded invocation as its arguments joined by spaces.</summary>
+    public IReadOnlyList<string> Invocations() => File.Exists(LogPath)
+        ? File.ReadAllLines(LogPath).Select(line => string.Join(' ', line.Split(Separator, StringSplitOptions.RemoveEmptyEntries))).ToList()
+        : [];
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+
+namespace SiteAgent.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A Waldur emulator scenario for one test: a provider with a SLURM offering, a consumer project
+/// with two members who have site usernames, and the resources and orders the test adds. Every
+/// name carries a random id so tests can share the SLURM cluster.
+/// </summary>
+internal sealed class TestScenario
+{
+    private readonly StringBuilder _resources = new();
+    private readonly StringBuilder _orders = new();
+
+    public TestScenario(string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true)
+    {
+        ExtraMemberUsername = extraMemberUsername;
+        Prefixed = prefixed;
+        Id = Guid.NewGuid().ToString("N")[..6];
+        ProjectSlug = projectSlug ?? "proj-" + Id;
+        CustomerSlug = customerSlug ?? "org-" + Id;
+    }
+
+    /// <summary>Site username of a third team member (eve), when the test wants one.</summary>
+    public string? ExtraMemberUsername { get; }
+
+    /// <summary>False: the agent uses no id prefixes, so Waldur slugs become account names as they are.</summary>
+    public bool Prefixed { get; }
+
+    /// <summary>Random id of this test's objects.</summary>
+    public string Id { get; }
+
+    /// <summary>The offering the agent serves.</summary>
+    public Guid OfferingUuid { get; } = Guid.NewGuid();
+
+    public string ProjectSlug { get; }
+
+    public string CustomerSlug { get; }
+
+    /// <summary>Prefix of every SLURM account of this test.</summary>
+    public string AccountPrefix => "it" + Id + "_";
+
+    public string CustomerAccount => Prefix("c_") + CustomerSlug;
+
+    public string ProjectAccount => Prefix("p_") + ProjectSlug;
+
+    /// <summary>Account-name prefixes whose accounts belong to this test (for clean-up).</summary>
+    public IEnumerable<string> OwnedAccountPrefixes => Prefixed ? [AccountPrefix] : [CustomerSlug, ProjectSlug, "hostile"];
+
+    /// <summary>The account a resource with this slug gets.</summary>
+    public string AllocationAccount(string slug) => (Prefix("a_") + slug).ToLowerInvariant();
+
+    private string Prefix(string kind) => Prefixed ? AccountPrefix + kind : string.Empty;
+
+    /// <summary>The two team members' site usernames.</summary>
+    public string[] Usernames => ["alice" + Id, "bob" + Id];
+
+    /// <summary>Adds a Create order (which creates its resource); returns the order uuid.</summary>
+    public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider")
+    {
+        var uuid = Guid.NewGuid();
+        _orders.Append(CultureInfo.InvariantCulture, $$"""
+              - uuid: {{uuid:N}}
+                type: Create
+                state: {{state}}
+                offering: {{OfferingUuid:N}}
+                project: {{ProjectSlug}}
+                resource_name: "{{resourceName}}"
+                plan: Default
+                limits: {cpu: {{cpu}}}
+
+            """);
+        return uuid;
+    }
+
+    /// <summary>Adds an existing resource; returns its uuid.</summary>
+    public Guid AddResource(string name, string backendId, int cpu, string state = "OK")
+    {
+        var uuid = Guid.NewGuid();
+        _resources.Append(CultureInfo.InvariantCulture, $$"""
+              - uuid: {{uuid:N}}
+                name: "{{name}}"
+                offering: {{OfferingUuid:N}}
+                project: {{ProjectSlug}}
+                plan: Default
+                state: {{state}}
+                backend_id: "{{backendId}}"
+                limits: {cpu: {{cpu}}}
+
+            """);
+        return uuid;
+    }
+
+    /// <summary>Adds an Update, Terminate or Restore order for a resource; returns the order uuid.</summary>
+    public Guid AddOrder(string type, Guid resource, int? cpu = null, string state = "executing")
+    {
+        var uuid = Guid.NewGuid();
+        var limits = cpu is { } value ? $"\n    limits: {{cpu: {value}}}" : string.Empty;
+        _orders.Append(CultureInfo.InvariantCulture, $$"""
+              - uuid: {{uuid:N}}
+                type: {{type}}
+                state: {{state}}
+                resource: {{resource:N}}{{limits}}
+
+            """);
+        return uuid;
+    }
+
+    /// <summary>The scenario as YAML.</summary>
+    public string Yaml() => $$"""
+        users:
+          - {username: agent{{Id}}, is_staff: true}
+          - {username: alice{{Id}}@example.org, first_name: Alice, last_name: A, email: alice{{Id}}@example.org}
+          - {username: bob{{Id}}@example.org, first_name: Bob, last_name: B, email: bob{{Id}}@example.org}
+          - {username: eve{{Id}}@example.org, first_name: Eve, last_name: E, email: eve{{Id}}@example.org}
+        tokens:
+          - {token: {{Token}}, user: agent{{Id}}}
+        customers:
+          - {name: "Provider {{Id}}", slug: prov-{{Id}}}
+          - {name: "Research Org {{Id}}", slug: {{CustomerSlug}}}
+        projects:
+          - name: "Project {{Id}}"
+            slug: {{ProjectSlug}}
+            customer: {{CustomerSlug}}
+            team:
+              - {user: alice{{Id}}@example.org, role: PROJECT.ADMIN}
+              - {user: bob{{Id}}@example.org, role: PROJECT.MEMBER}
+        {{ExtraMember("      - {{user: eve{0}@example.org, role: PROJECT.MEMBER}}")}}
+        offerings:
+          - name: "Cluster {{Id}}"
+            uuid: {{OfferingUuid:N}}
+            slug: cluster-{{Id}}
+            customer: prov-{{Id}}
+            backend_id: {{SlurmCluster.Name}}
+            plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true}
+            components:
+              - {type: cpu, name: CPU, billing_type: limit, measured_unit: k-Hours, unit_factor: 60000}
+              - {type: mem, name: RAM, billing_type: usage, measured_unit: gb-Hours, unit_factor: 61440}
+            plans:
+              - {name: Default, quotas: {cpu: 10} }
+        offering_users:
+          - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: alice{{Id}}, state: OK}
+          - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: bob{{Id}}, state: OK}
+        {{ExtraMember("  - {{offering: cluster-{0}, user: eve{0}@example.org, username: \"{1}\", state: OK}}")}}
+        resources:
+        {{_resources}}
+        orders:
+        {{_orders}}
+        """.Replace("resources:\n\norders:", "orders:", StringComparison.Ordinal);
+
+    private string ExtraMember(string template) =>
+        ExtraMemberUsername is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, template, Id, ExtraMemberUsername);
+
+    /// <summary>The token the agent uses.</summary>
+    public string Token => "token-" + Id + "-0123456789abcdef";
+
+    /// <summary>The agent's config for this scenario against an emulator at <paramref name="apiUrl"/>.</summary>
+    /// <param name="apiUrl">The emulator's API root.</param>
+    /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
+    public string AgentConfig(string apiUrl, IReadOnlyDictionary<string, string>? extraSettings = null)
+    {
+        var settings = new StringBuilder();
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings.Append("      ").Append(key).Append(": ").Append(value).Append('\n');
+        }
+
+        return $$"""
+            timezone: "UTC"
+            offerings:
+              - name: "Cluster {{Id}}"
+                waldur_api_url: "{{apiUrl}}"
+                waldur_api_token: "{{Token}}"
+                waldur_offering_uuid: "{{OfferingUuid:N}}"
+                backend_type: "slurm"
+                order_processing_backend: "slurm"
+                membership_sync_backend: "slurm"
+                reporting_backend: "slurm"
+                backend_settings:
+                  default_account: "root"
+                  customer_prefix: "{{Prefix("c_")}}"
+                  project_prefix: "{{Prefix("p_")}}"
+                  allocation_prefix: "{{Prefix("a_")}}"
+                  cluster_name: "{{SlurmCluster.Name}}"
+                  enable_user_homedir_account_creation: false
+
+            """ + settings + """
+                backend_components:
+                  cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
+                  mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
+
+            """;
+    }
+}

@@ -1,3 +1,3 @@
 using SiteAgent.Commands;
 
-return await AgentCommandLine.RunAsync(args, Environment.ProcessPath ?? Environment.GetCommandLineArgs()[0]).ConfigureAwait(false);
+return await AgentCommandLine.RunAsync(args, InvocationName.Current).ConfigureAwait(false);

@@ -90,7 +90,8 @@ public sealed partial class CommandContext : IDisposable
 
     private LogFormat ResolveLogFormat()
     {
-        var requested = LogFormatSelection.Parse(Parse.GetValue(Options.LogFormat))
+        // The option wins over the environment; an unset option must not read as "auto".
+        var requested = (Parse.GetValue(Options.LogFormat) is { } option ? LogFormatSelection.Parse(option) : null)
                         ?? LogFormatSelection.Parse(Environment.GetEnvironmentVariable(LogFormatSelection.EnvironmentVariable))
                         ?? LogFormat.Auto;
         return LogFormatSelection.Resolve(requested, Environment.GetEnvironmentVariable);

@@ -22,7 +22,7 @@ public static partial class RunCommand
             var config = context.LoadConfig();
             if (config is null)
             {
-                LogConfigInvalid(logger, context.ConfigPath());
+                LogConfigInvalid(logger, Path.GetFullPath(context.ConfigPath()));
                 return ExitCodes.Failure;
             }
 

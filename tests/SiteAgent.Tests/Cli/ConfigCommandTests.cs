@@ -79,7 +79,7 @@ internal sealed class TempConfig : IDisposable
 
     private TempConfig(string text, string name)
     {
-        _directory = Directory.CreateTempSubdirectory("agent-config-").FullName;
+        _directory = System.IO.Directory.CreateTempSubdirectory("agent-config-").FullName;
         Path = System.IO.Path.Combine(_directory, name);
         File.WriteAllText(Path, text);
     }

@@ -18,6 +18,9 @@ public enum ViolationKind
     MissingResponseBody,
     ResponseBody,
     UnrequestedField,
+
+    /// <summary>The validator itself failed on the exchange, so it could not be checked.</summary>
+    ObserverFailure,
 }
 
 /// <summary>One contract mismatch, located by a JSON path inside the request or response.</summary>

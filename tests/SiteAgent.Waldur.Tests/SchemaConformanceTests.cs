@@ -111,7 +111,7 @@ public sealed class SchemaConformanceTests
     [MemberData(nameof(ModelsAndSchemas))]
     public void ModelProperties_AreSchemaProperties(string model, string schema)
     {
-        var names = OpenApiDocument.Shared.PropertyNames(schema);
+        var names = OpenApiDocument.Default.PropertyNames(schema);
         var unknown = JsonNames(model).Where(n => !names.Contains(n) && !BeyondSchema.Contains($"{schema}.{n}")).ToList();
 
         Assert.Empty(unknown);
@@ -122,7 +122,7 @@ public sealed class SchemaConformanceTests
     public void SchemaRequiredProperties_AreModelled(string model, string schema)
     {
         var modelled = JsonNames(model);
-        var missing = OpenApiDocument.Shared.RequiredNames(schema).Where(n => !modelled.Contains(n)).ToList();
+        var missing = OpenApiDocument.Default.RequiredNames(schema).Where(n => !modelled.Contains(n)).ToList();
 
         // Response models may leave out required fields the agent never reads; request models may not.
         if (schema.EndsWith("Request", StringComparison.Ordinal))
@@ -169,7 +169,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public void RejectedOrderBody_IsKeptInTheException()
     {
-        var body = File.ReadAllText(SharedFiles.Fixture("waldur/order-create.rejected-400.body.txt"));
+        var body = File.ReadAllText(TestFiles.Fixture("waldur/order-create.rejected-400.body.txt"));
         var ex = new WaldurApiException("marketplace_orders_create", 400, "POST", "/api/marketplace-orders/", body, null);
 
         Assert.Contains("Resource with this storage_data_type already exists", ex.Message);
@@ -184,7 +184,7 @@ public sealed class SchemaConformanceTests
     }
 
     private static T Read<T>(string fixture, JsonTypeInfo<T> type) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(SharedFiles.Fixture(fixture)), type)!;
+        JsonSerializer.Deserialize(File.ReadAllBytes(TestFiles.Fixture(fixture)), type)!;
 
     private static void AssertRoundTrip<T>(string fixture, JsonTypeInfo<T> type)
     {
@@ -193,7 +193,7 @@ public sealed class SchemaConformanceTests
         var second = JsonSerializer.Deserialize(written, type)!;
 
         Assert.Equal(written, JsonSerializer.Serialize(second, type));
-        using var original = JsonDocument.Parse(File.ReadAllBytes(SharedFiles.Fixture(fixture)));
+        using var original = JsonDocument.Parse(File.ReadAllBytes(TestFiles.Fixture(fixture)));
         using var copy = JsonDocument.Parse(written);
         AssertContains(original.RootElement, copy.RootElement, "$");
     }

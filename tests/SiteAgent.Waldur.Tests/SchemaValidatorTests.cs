@@ -15,7 +15,7 @@ public sealed class SchemaValidatorTests
     [InlineData("""{"usages": [], "date": "2025-05-01T00:00:00"}""", "not a valid date-time")]
     public void InvalidBodies_AreReported(string body, string expected)
     {
-        var schema = OpenApiDocument.Shared.Component("ComponentUsageCreateRequest");
+        var schema = OpenApiDocument.Default.Component("ComponentUsageCreateRequest");
         using var document = JsonDocument.Parse(body);
 
         var problems = SchemaValidator.Validate(document.RootElement, schema);
@@ -26,7 +26,7 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void ValidBody_HasNoProblem()
     {
-        var schema = OpenApiDocument.Shared.Component("ComponentUsageCreateRequest");
+        var schema = OpenApiDocument.Default.Component("ComponentUsageCreateRequest");
         using var document = JsonDocument.Parse("""{"resource": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "date": "2025-05-01T00:00:00+02:00", "usages": [{"type": "cpu", "amount": "12.35"}]}""");
 
         Assert.Empty(SchemaValidator.Validate(document.RootElement, schema));

@@ -77,7 +77,18 @@ public sealed partial class EmulatorPipeline
         var responseBody = await WriteAsync(http, result);
         Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", result.Status, requestBody, responseBody, operationId, faultKind));
         if (Options.ContractObserver && faultKind != "status" && path.StartsWith("/api/", StringComparison.Ordinal))
-            Observe(http, sequence, method, path, requestBody, result, responseBody);
+        {
+            try
+            {
+                Observe(http, sequence, method, path, requestBody, result, responseBody);
+            }
+            catch (Exception error)
+            {
+                // The response is already sent, so a validator crash would otherwise vanish and the exchange pass unchecked.
+                Log.AddViolations([new ObservedViolation(sequence, method, path, new ContractViolation(ViolationKind.ObserverFailure, operationId, "response", "$",
+                    $"the contract observer failed: {error.GetType().Name}: {error.Message}"))]);
+            }
+        }
     }
 
     /// <summary>Empties the state; only the built-in roles remain (the token user is created on first use).</summary>

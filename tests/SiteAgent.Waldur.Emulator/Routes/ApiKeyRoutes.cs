@@ -31,7 +31,7 @@ internal static class ApiKeyRoutes
             var body = c.BodyObject();
             key.ApiKey = RequestBody.Required(body, "api_key");
             key.ClientId = RequestBody.Text(body, "client_id") ?? key.ClientId;
-            key.State = "Active";
+            key.State = "OK";
             key.ErrorMessage = "";
             c.State.Touch(key);
             return ApiResult.Ok(AccountPresenter.ApiKey(c.Links, key));

@@ -62,7 +62,10 @@ internal static class ProviderResourceRoutes
         r.EndDateUpdatedAt = c.State.Now;
     }, null);
 
-    /// <summary>8.1.x: stores per-user membership statuses; 409 unless the offering opted in (as the agent expects).</summary>
+    /// <summary>
+    /// 8.1.x: stores per-user membership statuses; 409 unless the offering opted in (as the agent expects).
+    /// Answers <c>{"stored": n, "skipped": [...]}</c>: the skipped entries echoed back as strings, like Waldur.
+    /// </summary>
     private static ApiResult SetMembershipSyncStatuses(ApiContext c)
     {
         var resource = c.Lookup(c.State.Resources);
@@ -70,16 +73,17 @@ internal static class ProviderResourceRoutes
             throw ApiError.Detail(409, "Membership sync status reporting is not enabled for this offering.");
         if (c.BodyObject()["statuses"] is not JsonArray statuses) throw ApiError.Field("statuses", "This field is required.");
         var stored = 0;
-        var skipped = 0;
+        var skipped = new JsonArray();
         resource.MembershipSyncStatuses = [];
-        foreach (var item in statuses)
+        foreach (var status in statuses.Select(item => item as JsonObject ?? []))
         {
-            if (item is JsonObject status && RequestBody.Text(status, "username") is { Length: > 0 } && RequestBody.Text(status, "state") is not null)
+            var username = RequestBody.Text(status, "username");
+            if (username is { Length: > 0 } && RequestBody.Text(status, "state") is not null)
             {
                 resource.MembershipSyncStatuses.Add(status.DeepClone());
                 stored++;
             }
-            else skipped++;
+            else skipped.Add(username ?? RequestBody.Text(status, "user_uuid") ?? "");
         }
         c.State.Touch(resource);
         return ApiResult.Ok(new JsonObject { ["stored"] = stored, ["skipped"] = skipped });

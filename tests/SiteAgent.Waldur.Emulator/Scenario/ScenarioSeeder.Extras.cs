@@ -136,7 +136,7 @@ public sealed partial class ScenarioSeeder
                 Uuid = _read.Uuid(k, path),
                 Resource = Ref(k, "resource", path, _state.FindResource),
                 ClientId = _read.Required(k, "client_id", path),
-                State = _read.Text(k, "state", path) ?? "Active",
+                State = _read.Text(k, "state", path) ?? "OK",
                 ApiKey = _read.Text(k, "api_key", path) ?? "",
             });
         }

@@ -60,7 +60,8 @@ public sealed class ResourceApiKey : Entity
 {
     public required Resource Resource { get; init; }
     public required string ClientId { get; set; }
-    public string State { get; set; } = "Active";
+    /// <summary>8.1.x ResourceApiKeyState: Creating, OK, Updating or Erred.</summary>
+    public string State { get; set; } = "OK";
     public string ApiKey { get; set; } = "";
     public string ErrorMessage { get; set; } = "";
 }

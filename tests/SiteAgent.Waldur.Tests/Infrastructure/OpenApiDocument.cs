@@ -15,7 +15,7 @@ internal sealed record SchemaParameter(string Name, string In, bool IsArray, boo
 /// <summary>Read access to openapi-subset.json: operations, parameters, bodies and component schemas.</summary>
 internal sealed class OpenApiDocument
 {
-    private static readonly Lazy<OpenApiDocument> Instance = new(() => new OpenApiDocument(SharedFiles.SchemaPath));
+    private static readonly Lazy<OpenApiDocument> Instance = new(() => new OpenApiDocument(TestFiles.SchemaPath));
     private readonly JsonDocument _document;
 
     private OpenApiDocument(string path)
@@ -33,7 +33,7 @@ internal sealed class OpenApiDocument
         Operations = operations;
     }
 
-    public static OpenApiDocument Shared => Instance.Value;
+    public static OpenApiDocument Default => Instance.Value;
 
     public JsonElement Root => _document.RootElement;
 

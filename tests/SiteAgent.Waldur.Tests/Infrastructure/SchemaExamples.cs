@@ -12,9 +12,9 @@ internal sealed class SchemaExamples(OpenApiDocument document, bool sparse)
 {
     private const int MaxDepth = 6;
 
-    public static SchemaExamples Full { get; } = new(OpenApiDocument.Shared, sparse: false);
+    public static SchemaExamples Full { get; } = new(OpenApiDocument.Default, sparse: false);
 
-    public static SchemaExamples Sparse { get; } = new(OpenApiDocument.Shared, sparse: true);
+    public static SchemaExamples Sparse { get; } = new(OpenApiDocument.Default, sparse: true);
 
     public JsonNode? Example(JsonElement schema) => Build(schema, 0, null);
 

@@ -26,7 +26,7 @@ internal sealed class SchemaResponder(SchemaExamples examples)
 
     public CannedResponse Answer(RecordedRequest request)
     {
-        var document = OpenApiDocument.Shared;
+        var document = OpenApiDocument.Default;
         var operation = document.Match(request.Method, request.Path);
         if (operation is null)
         {
@@ -88,7 +88,7 @@ internal sealed class SchemaResponder(SchemaExamples examples)
 
     private void CheckQuery(SchemaOperation operation, RecordedRequest request)
     {
-        var parameters = OpenApiDocument.Shared.Parameters(operation).Where(p => p.In == "query").ToDictionary(p => p.Name);
+        var parameters = OpenApiDocument.Default.Parameters(operation).Where(p => p.In == "query").ToDictionary(p => p.Name);
         foreach (var group in request.Query.GroupBy(p => p.Key))
         {
             if (!parameters.TryGetValue(group.Key, out var parameter))
@@ -117,7 +117,7 @@ internal sealed class SchemaResponder(SchemaExamples examples)
 
     private void CheckBody(SchemaOperation operation, RecordedRequest request)
     {
-        var document = OpenApiDocument.Shared;
+        var document = OpenApiDocument.Default;
         var schema = document.RequestSchema(operation);
         if (request.Body.Length == 0)
         {

@@ -20,7 +20,7 @@ internal static partial class SchemaValidator
 
     private static void Check(JsonElement value, JsonElement schema, string path, List<string> problems)
     {
-        var document = OpenApiDocument.Shared;
+        var document = OpenApiDocument.Default;
         schema = document.Resolve(schema);
         var nullable = schema.TryGetProperty("nullable", out var n) && n.GetBoolean();
         if (value.ValueKind == JsonValueKind.Null)

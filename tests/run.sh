@@ -53,7 +53,7 @@ dotnet test --solution Agent.sln -c Release --no-build --results-directory "$res
   --max-parallel-test-modules 1 "$@" || status=$?
 
 passed=0 failed=0 skipped=0
-for report in "$results"/*.xml; do
+for report in "$results"/*.xunit; do
   [[ -f "$report" ]] || continue
   line=$(grep -o '<assembly [^>]*>' "$report" | head -n 1)
   value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"; }

@@ -14,7 +14,16 @@ out="$repo/artifacts/packages"
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -n 1)
 mkdir -p "$out"
 
-[[ -x "$repo/artifacts/aot/waldur-site-agent" ]] || bash "$repo/packaging/build-binary.sh"
+# The binary to package: WALDUR_SITE_AGENT_BIN, else artifacts/aot/ (built when missing).
+binary=${WALDUR_SITE_AGENT_BIN:-$repo/artifacts/aot/waldur-site-agent}
+if [[ ! -x "$binary" ]]; then
+  bash "$repo/packaging/build-binary.sh"
+  binary="$repo/artifacts/aot/waldur-site-agent"
+fi
+if [[ "$binary" != "$repo/artifacts/aot/waldur-site-agent" ]]; then
+  mkdir -p "$repo/artifacts/aot"
+  install -m 0755 "$binary" "$repo/artifacts/aot/waldur-site-agent"
+fi
 
 verify_unit() {
   # systemd-analyze resolves ExecStart, so point it at the binary we package.

@@ -62,7 +62,13 @@ public sealed partial class CreateOrderHandler
             // Present already: make sure its limits are the resource's (a soft-deleted account has them at zero,
             // an interrupted creation may not have set them yet).
             LogAlreadyExists(_logger, request.BackendId, resource.Uuid);
-            await _context.Backend.ApplyResourceLimitsAsync(request, cancellationToken).ConfigureAwait(false);
+            var applied = await _context.Backend.ApplyResourceLimitsAsync(request, cancellationToken).ConfigureAwait(false);
+            if (applied.Count > 0 && !WaldurMapping.SameLimits(applied, request.Limits))
+            {
+                // What a completed creation would have stored (e.g. a usage component's fixed cap).
+                await _context.Waldur.SetProviderResourceLimitsAsync(resource.Uuid, WaldurMapping.ToWholeLimits(applied), cancellationToken).ConfigureAwait(false);
+            }
+
             return request.BackendId;
         }
 

@@ -7,7 +7,7 @@ using Perfolizer.Mathematics.OutlierDetection;
 namespace SiteAgent.Benchmarks;
 
 /// <summary>
-/// How the benchmarks run: one call per iteration and no outlier removal, so median, P95 and P99
+/// How the Waldur client benchmarks run: one call per iteration and no outlier removal, so median, P95 and P99
 /// are per-call figures including the tail; CPU time and allocations per call come from <see cref="CallCostMeter"/>.
 /// </summary>
 /// <remarks>
@@ -17,6 +17,9 @@ namespace SiteAgent.Benchmarks;
 /// </remarks>
 internal static class BenchmarkConfig
 {
+    /// <summary>True when <c>--quick</c> is on the command line (read here because BenchmarkDotNet creates <c>[Config]</c> types itself).</summary>
+    public static bool Quick => Environment.GetCommandLineArgs().Contains("--quick");
+
     public static IConfig Create(bool quick)
     {
         var job = Job.Default
@@ -30,7 +33,9 @@ internal static class BenchmarkConfig
             .WithIterationCount(quick ? 300 : 1000)
             .WithOutlierMode(OutlierMode.DontRemove)
             .WithId(quick ? "Quick" : "Full");
-        return ManualConfig.Create(DefaultConfig.Instance)
+        // Empty, not DefaultConfig: the defaults (loggers, exporters, columns) come from the global config
+        // Program passes, and a second copy would make every exporter run twice.
+        return ManualConfig.CreateEmpty()
             .AddJob(job)
             .AddColumn(StatisticColumn.Median, StatisticColumn.P95, new PercentileColumn(99))
             .AddColumn(new PercentileRatioColumn(50), new PercentileRatioColumn(99))
@@ -40,7 +45,12 @@ internal static class BenchmarkConfig
                 new CallCostColumn(CallCostFigure.Allocated, ratio: false),
                 new CallCostColumn(CallCostFigure.Allocated, ratio: true))
             .HideColumns("Error", "StdDev", "Ratio", "RatioSD")
-            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
-            .WithOption(ConfigOptions.JoinSummary, true);
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
     }
+}
+
+/// <summary>The Waldur client suite's config, attached with <c>[Config]</c> so that other suites keep their own jobs.</summary>
+internal sealed class WaldurBenchmarkConfig : ManualConfig
+{
+    public WaldurBenchmarkConfig() => Add(BenchmarkConfig.Create(BenchmarkConfig.Quick));
 }

@@ -1,9 +1,16 @@
 using System.Text.Json;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using SiteAgent.Benchmarks;
+using SiteAgent.Benchmarks.Orders;
 
 // Usage: dotnet run -c Release --project tests/SiteAgent.Benchmarks -- [--quick] [BenchmarkDotNet options, e.g. --filter '*Waldur*']
-var quick = args.Contains("--quick");
+//        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- orders [--count N] [--binary PATH]
+if (args is ["orders", .. var orderArgs])
+{
+    return await OrderBenchCommand.RunAsync(orderArgs);
+}
+
 if (JsonSerializer.IsReflectionEnabledByDefault)
 {
     Console.Error.WriteLine("Reflection-based System.Text.Json is on; the benchmarks must run as the AOT agent does (JsonSerializerIsReflectionEnabledByDefault=false).");
@@ -11,6 +18,8 @@ if (JsonSerializer.IsReflectionEnabledByDefault)
 }
 
 Console.WriteLine("System.Text.Json reflection: off; every client call below is (de)serialized by the source-generated WaldurJsonContext.");
+// Each suite brings its own job and columns through [Config] (WaldurBenchmarkConfig, ParserBenchmarkConfig);
+// the global config only carries the command-line options (filters, exporters).
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(WaldurClientBenchmarks).Assembly)
-    .Run(args.Where(a => a != "--quick").ToArray(), BenchmarkConfig.Create(quick));
+    .Run(args.Where(a => a != "--quick").ToArray(), DefaultConfig.Instance);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -11,6 +11,7 @@ namespace SiteAgent.Benchmarks;
 /// body without deserialising it. Ratio = client time / raw time.
 /// </summary>
 [BenchmarkCategory("Waldur")]
+[Config(typeof(WaldurBenchmarkConfig))]
 public class WaldurClientBenchmarks
 {
     private static readonly Dictionary<string, long> Limits = new() { ["cpu"] = 150 };

@@ -32,6 +32,12 @@ public sealed partial class SlurmBackend
     }
 
     /// <inheritdoc />
+    /// <remarks>One association read on the cluster (slurm.md §7.1), without the user list and usage a pull adds.</remarks>
+    public async Task<bool> ExistsAsync(ResourceRequest resource, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(resource.BackendId)
+        && await Client.AccountExistsAsync(SlurmNames.Account(resource.BackendId, "resource backend_id"), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public async Task<BackendResourceInfo> CreateResourceAsync(
         ResourceRequest resource, string backendId, UserContext userContext, CancellationToken cancellationToken)
     {

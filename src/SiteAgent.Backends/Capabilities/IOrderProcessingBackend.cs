@@ -9,6 +9,10 @@ public interface IOrderProcessingBackend
     /// <summary>Reads a resource that Waldur says exists; null when the backend has no such resource.</summary>
     Task<BackendResourceInfo?> PullResourceAsync(ResourceRequest resource, CancellationToken cancellationToken);
 
+    /// <summary>True when the backend has the resource; cheaper than a pull, which also reads users and usage.</summary>
+    async Task<bool> ExistsAsync(ResourceRequest resource, CancellationToken cancellationToken) =>
+        await PullResourceAsync(resource, cancellationToken).ConfigureAwait(false) is not null;
+
     /// <summary>
     /// Creates the resource under <paramref name="backendId"/> with its limits and returns what was
     /// created. Throws <see cref="DuplicateResourceException"/> when the id is taken.

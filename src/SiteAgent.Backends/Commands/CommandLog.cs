@@ -10,8 +10,10 @@ namespace SiteAgent.Backends.Commands;
 /// </remarks>
 internal static partial class CommandLog
 {
+    // Fractional milliseconds: whole ones truncated up to 1 ms per command, too coarse to subtract
+    // the time inside commands from a run's total (tests/SiteAgent.Benchmarks, orders command).
     [LoggerMessage(EventId = 4200, Level = LogLevel.Debug, Message = "Ran {Command} in {ElapsedMs} ms, exit code {ExitCode}")]
-    public static partial void CommandFinished(ILogger logger, string command, long elapsedMs, int exitCode);
+    public static partial void CommandFinished(ILogger logger, string command, double elapsedMs, int exitCode);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Killed {Command} (and its children) after {TimeoutSeconds} s without finishing")]
     public static partial void CommandTimedOut(ILogger logger, string command, double timeoutSeconds);

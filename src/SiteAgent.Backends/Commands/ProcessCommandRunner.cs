@@ -78,7 +78,7 @@ public sealed class ProcessCommandRunner : ICommandRunner
 
         stopwatch.Stop();
         var exitCode = process.HasExited ? process.ExitCode : -1;
-        CommandLog.CommandFinished(_logger, command.Display, stopwatch.ElapsedMilliseconds, exitCode);
+        CommandLog.CommandFinished(_logger, command.Display, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), exitCode);
         return new CommandResult(exitCode, output.Text, output.Truncated, stopwatch.Elapsed);
     }
 

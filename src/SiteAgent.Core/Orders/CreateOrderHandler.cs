@@ -34,8 +34,8 @@ public sealed partial class CreateOrderHandler
         _logger = context.Session.Logger;
     }
 
-    /// <summary>Provisions the order's resource; returns its backend id when complete, null when not finished.</summary>
-    public async Task<string?> ProcessAsync(OrderDetails order, CancellationToken cancellationToken)
+    /// <summary>Provisions the order's resource; returns what was created, or null when not finished.</summary>
+    public async Task<CreatedResource?> ProcessAsync(OrderDetails order, CancellationToken cancellationToken)
     {
         var resourceUuid = order.MarketplaceResourceUuid ?? throw new BackendException($"Order {order.Uuid:N} names no resource");
         var resource = await _context.Waldur.GetProviderResourceAsync(resourceUuid, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -45,19 +45,18 @@ public sealed partial class CreateOrderHandler
             return await CompleteKnownIdAsync(resource, request, cancellationToken).ConfigureAwait(false);
         }
 
-        var (userContext, _) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
-        userContext = await _users.WithCreationExtrasAsync(userContext, resource, cancellationToken).ConfigureAwait(false);
-        var info = await CreateWithNewIdAsync(resource, request, userContext, cancellationToken).ConfigureAwait(false);
+        var (userContext, offeringUsers) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
+        var creationContext = await _users.WithCreationExtrasAsync(userContext, resource, cancellationToken).ConfigureAwait(false);
+        var info = await CreateWithNewIdAsync(resource, request, creationContext, cancellationToken).ConfigureAwait(false);
         await WriteResultsAsync(resource.Uuid, info, cancellationToken).ConfigureAwait(false);
         await VerifyAsync(request with { BackendId = info.BackendId }, cancellationToken).ConfigureAwait(false);
-        return info.BackendId;
+        return new CreatedResource(info.BackendId, resource, new TeamSnapshot(userContext, offeringUsers));
     }
 
     // The resource already has a backend id: a restore, a re-created resource, or a run that was interrupted.
-    private async Task<string> CompleteKnownIdAsync(Resource resource, ResourceRequest request, CancellationToken cancellationToken)
+    private async Task<CreatedResource> CompleteKnownIdAsync(Resource resource, ResourceRequest request, CancellationToken cancellationToken)
     {
-        var existing = await _context.Backend.PullResourceAsync(request, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        if (await _context.Backend.ExistsAsync(request, cancellationToken).ConfigureAwait(false))
         {
             // Present already: make sure its limits are the resource's (a soft-deleted account has them at zero,
             // an interrupted creation may not have set them yet).
@@ -69,15 +68,15 @@ public sealed partial class CreateOrderHandler
                 await _context.Waldur.SetProviderResourceLimitsAsync(resource.Uuid, WaldurMapping.ToWholeLimits(applied), cancellationToken).ConfigureAwait(false);
             }
 
-            return request.BackendId;
+            return new CreatedResource(request.BackendId, resource, null);
         }
 
-        var (userContext, _) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
+        var (userContext, offeringUsers) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
         var info = await _context.Backend.CreateResourceAsync(request, request.BackendId, userContext, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, info.BackendId, resource.Uuid, WaldurMapping.Describe(info.Limits));
         await WriteResultsAsync(resource.Uuid, info with { BackendId = request.BackendId }, cancellationToken).ConfigureAwait(false);
         await VerifyAsync(request, cancellationToken).ConfigureAwait(false);
-        return request.BackendId;
+        return new CreatedResource(request.BackendId, resource, new TeamSnapshot(userContext, offeringUsers));
     }
 
     private async Task<BackendResourceInfo> CreateWithNewIdAsync(Resource resource, ResourceRequest request, UserContext userContext, CancellationToken cancellationToken)
@@ -89,7 +88,7 @@ public sealed partial class CreateOrderHandler
         foreach (var candidate in BackendIdCandidates.For(common.AllocationPrefix, baseName, attempts))
         {
             if (!await IsUniqueInWaldurAsync(candidate, cancellationToken).ConfigureAwait(false)
-                || await _context.Backend.PullResourceAsync(request with { BackendId = candidate }, cancellationToken).ConfigureAwait(false) is not null)
+                || await _context.Backend.ExistsAsync(request with { BackendId = candidate }, cancellationToken).ConfigureAwait(false))
             {
                 LogIdTaken(_logger, candidate, resource.Uuid);
                 continue;
@@ -179,7 +178,7 @@ public sealed partial class CreateOrderHandler
     // Never report a resource as created unless the backend can see it.
     private async Task VerifyAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
-        if (_context.DryRun || await _context.Backend.PullResourceAsync(request, cancellationToken).ConfigureAwait(false) is not null)
+        if (_context.DryRun || await _context.Backend.ExistsAsync(request, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -29,12 +29,12 @@ public sealed partial class OrderPostProcessor
         _logger = context.Session.Logger;
     }
 
-    /// <summary>Adds the team's users to the order's resource, known on the backend as <paramref name="backendId"/>.</summary>
-    public async Task RunAsync(OrderDetails order, string backendId, CancellationToken cancellationToken)
+    /// <summary>Adds the team's users to the resource the order <paramref name="order"/> created.</summary>
+    public async Task RunAsync(Guid order, CreatedResource created, CancellationToken cancellationToken)
     {
         try
         {
-            await AddUsersAsync(order, backendId, cancellationToken).ConfigureAwait(false);
+            await AddUsersAsync(created, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -42,19 +42,22 @@ public sealed partial class OrderPostProcessor
         }
         catch (Exception ex)
         {
-            LogFailed(_logger, order.Uuid, SecretRedactor.Shared.Redact(ex.Message));
+            LogFailed(_logger, order, SecretRedactor.Shared.Redact(ex.Message));
         }
     }
 
-    private async Task AddUsersAsync(OrderDetails order, string backendId, CancellationToken cancellationToken)
+    private async Task AddUsersAsync(CreatedResource created, CancellationToken cancellationToken)
     {
-        if (order.MarketplaceResourceUuid is not { } resourceUuid || _context.Backend is not IMembershipBackend membership)
+        if (_context.Backend is not IMembershipBackend membership)
         {
             return;
         }
 
-        var resource = await _context.Waldur.GetProviderResourceAsync(resourceUuid, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var (userContext, offeringUsers) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
+        // The team read for the creation moments ago is reused; it is read again only after usernames changed.
+        var resource = created.Resource;
+        var (userContext, offeringUsers) = created.Team is { } team
+            ? (team.Context, team.OfferingUsers)
+            : await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
         if (await _context.Sessions.UsernamesFor(_context.Session).AssignAsync(offeringUsers, cancellationToken).ConfigureAwait(false))
         {
             _context.Session.Users.Invalidate();
@@ -77,10 +80,10 @@ public sealed partial class OrderPostProcessor
             UserRoles = roles,
             UserAttributes = ready.ToDictionary(u => u.Username, u => u.Attributes, StringComparer.Ordinal),
         };
-        // In a dry run Waldur never received the id, so the one just planned is used.
-        var request = resource.ToRequest() with { BackendId = backendId };
+        // The resource was read before its backend id was set (and in a dry run Waldur never received it).
+        var request = resource.ToRequest() with { BackendId = created.BackendId };
         var added = await membership.AddUsersAsync(request, ready.Select(u => u.Username).Distinct(StringComparer.Ordinal).ToList(), details, cancellationToken).ConfigureAwait(false);
-        LogUsersAdded(_logger, backendId, added.Count, ready.Count, string.Join(", ", added.Order(StringComparer.Ordinal)));
+        LogUsersAdded(_logger, created.BackendId, added.Count, ready.Count, string.Join(", ", added.Order(StringComparer.Ordinal)));
     }
 
     [LoggerMessage(EventId = LogEvents.PostProcessingFailed, Level = LogLevel.Warning,

@@ -64,10 +64,10 @@ public sealed partial class OrderProcessor
 
             provisioningStarted = true;
             LogProcessing(_logger, order.Uuid, order.Type ?? "?", order.ResourceName ?? string.Empty, order.State);
-            string? createdId = null;
+            CreatedResource? created = null;
             var done = order.Type switch
             {
-                OrderType.Create or OrderType.Restore => (createdId = await _create.ProcessAsync(order, cancellationToken).ConfigureAwait(false)) is not null,
+                OrderType.Create or OrderType.Restore => (created = await _create.ProcessAsync(order, cancellationToken).ConfigureAwait(false)) is not null,
                 OrderType.Update => await _change.UpdateAsync(order, cancellationToken).ConfigureAwait(false),
                 OrderType.Terminate => await _change.TerminateAsync(order, cancellationToken).ConfigureAwait(false),
                 _ => LogUnknownType(order),
@@ -78,7 +78,7 @@ public sealed partial class OrderProcessor
                 return OrderOutcome.Left;
             }
 
-            return await CompleteAsync(order, createdId, cancellationToken).ConfigureAwait(false);
+            return await CompleteAsync(order, created, cancellationToken).ConfigureAwait(false);
         }
         catch (BackendNotReadyException ex)
         {
@@ -133,7 +133,7 @@ public sealed partial class OrderProcessor
         return (fresh, OrderOutcome.Left);
     }
 
-    private async Task<OrderOutcome> CompleteAsync(OrderDetails order, string? createdId, CancellationToken cancellationToken)
+    private async Task<OrderOutcome> CompleteAsync(OrderDetails order, CreatedResource? created, CancellationToken cancellationToken)
     {
         var fresh = _context.DryRun ? order : await _context.Waldur.GetOrderAsync(order.Uuid, ["uuid", "state"], cancellationToken).ConfigureAwait(false);
         if (fresh.State != OrderState.Executing)
@@ -154,9 +154,9 @@ public sealed partial class OrderProcessor
         }
 
         LogDone(_logger, order.Uuid, order.Type ?? "?", order.ResourceName ?? string.Empty);
-        if (createdId is not null)
+        if (created is not null)
         {
-            await _postProcessor.RunAsync(order, createdId, cancellationToken).ConfigureAwait(false);
+            await _postProcessor.RunAsync(order.Uuid, created, cancellationToken).ConfigureAwait(false);
         }
 
         return OrderOutcome.Done;

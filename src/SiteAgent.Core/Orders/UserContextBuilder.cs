@@ -15,8 +15,10 @@ namespace SiteAgent.Core.Orders;
 public sealed partial class UserContextBuilder
 {
     private readonly OrderContext _context;
+    private readonly Dictionary<Guid, IReadOnlyDictionary<string, long>> _planQuotas = [];
+    private IReadOnlyDictionary<string, string>? _sshKeys;
 
-    /// <summary>Creates the builder.</summary>
+    /// <summary>Creates the builder (one per offering cycle: plan quotas and SSH keys are read once per cycle).</summary>
     public UserContextBuilder(OrderContext context) => _context = context;
 
     /// <summary>The team and its offering users.</summary>
@@ -51,37 +53,43 @@ public sealed partial class UserContextBuilder
     /// <summary>Adds plan quotas and SSH keys for a fresh creation; failures leave them empty.</summary>
     public async Task<UserContext> WithCreationExtrasAsync(UserContext userContext, Resource resource, CancellationToken cancellationToken)
     {
-        var quotas = new Dictionary<string, long>(StringComparer.Ordinal);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            if (resource.PlanUuid is { } plan)
-            {
-                var details = await _context.Waldur.GetPlanAsync(plan, cancellationToken).ConfigureAwait(false);
-                foreach (var (component, amount) in details.Quotas ?? new Dictionary<string, decimal>())
-                {
-                    if (amount != 0)
-                    {
-                        quotas[component] = (long)amount;
-                    }
-                }
-            }
-
-            if (_context.Session.BackendContext.ServiceProviderUuid is { } provider)
-            {
-                var page = await _context.Waldur.ListServiceProviderKeys(provider).FirstPageAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var key in page.Items.Where(k => k.Uuid is not null && !string.IsNullOrEmpty(k.PublicKey)))
-                {
-                    keys[key.Uuid!.Value.ToString()] = key.PublicKey!;
-                }
-            }
+            var quotas = resource.PlanUuid is { } plan ? await PlanQuotasAsync(plan, cancellationToken).ConfigureAwait(false) : new Dictionary<string, long>();
+            _sshKeys ??= await SshKeysAsync(cancellationToken).ConfigureAwait(false);
+            return userContext with { PlanQuotas = quotas, SshKeys = _sshKeys };
         }
         catch (WaldurException ex) when (!ex.IsTransient)
         {
             LogTeamFailed(_context.Session.Logger, resource.Uuid, "plan quotas or SSH keys: " + ex.Message);
+            return userContext;
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, long>> PlanQuotasAsync(Guid plan, CancellationToken cancellationToken)
+    {
+        if (!_planQuotas.TryGetValue(plan, out var quotas))
+        {
+            var details = await _context.Waldur.GetPlanAsync(plan, cancellationToken).ConfigureAwait(false);
+            quotas = (details.Quotas ?? new Dictionary<string, decimal>()).Where(q => q.Value != 0)
+                .ToDictionary(q => q.Key, q => (long)q.Value, StringComparer.Ordinal);
+            _planQuotas[plan] = quotas;
         }
 
-        return userContext with { PlanQuotas = quotas, SshKeys = keys };
+        return quotas;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> SshKeysAsync(CancellationToken cancellationToken)
+    {
+        if (_context.Session.BackendContext.ServiceProviderUuid is not { } provider)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        // The reference reads the first page only; so does this.
+        var page = await _context.Waldur.ListServiceProviderKeys(provider).FirstPageAsync(cancellationToken).ConfigureAwait(false);
+        return page.Items.Where(k => k.Uuid is not null && !string.IsNullOrEmpty(k.PublicKey))
+            .ToDictionary(k => k.Uuid!.Value.ToString(), k => k.PublicKey!, StringComparer.Ordinal);
     }
 
     [LoggerMessage(EventId = LogEvents.TeamEmpty, Level = LogLevel.Warning, Message = "Resource {Resource}: the project team is empty; no users are added")]

@@ -161,6 +161,24 @@ public class OrderIntegrationTests
     }
 
     [Fact]
+    public async Task Exists_FollowsTheAccountOnTheClusterWithoutReadingUsersOrUsage()
+    {
+        await using var scope = new ClusterScope();
+        var backend = scope.Backend();
+        var resource = scope.Resource("alloc-1");
+
+        Assert.False(await backend.ExistsAsync(resource with { BackendId = scope.Id("alloc-1") }, Token));
+        var info = await backend.CreateResourceAsync(resource, scope.Id("alloc-1"), UserContext.Empty, Token);
+        resource = resource with { BackendId = info.BackendId };
+        Assert.True(await backend.ExistsAsync(resource, Token));
+        Assert.False(await backend.ExistsAsync(resource with { BackendId = string.Empty }, Token));
+
+        await SlurmCluster.WriteAsync("remove", "account", "where", $"name={info.BackendId}", $"cluster={scope.Cluster}");
+
+        Assert.False(await backend.ExistsAsync(resource, Token));
+    }
+
+    [Fact]
     public async Task Restore_MissingAccount_IsRecreatedUnderTheSameId()
     {
         await using var scope = new ClusterScope();

@@ -135,6 +135,7 @@ public sealed partial class SlurmBackend
             return null;
         }
 
+        _knownParents.Remove(account);
         if (await Client.RemoveAccountAsync(account, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountRemoved(_logger, account);
@@ -167,9 +168,16 @@ public sealed partial class SlurmBackend
     /// <summary>Creates a customer or project account when its association is missing; an existing one is never changed.</summary>
     private async Task EnsureAccountAsync(string account, string description, string organization, string parent, CancellationToken cancellationToken)
     {
+        // Customer and project accounts are shared by many orders of a cycle: check each once per instance.
+        if (_knownParents.Contains(account))
+        {
+            return;
+        }
+
         if (await Client.AccountExistsAsync(account, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountExists(_logger, account);
+            _knownParents.Add(account);
             return;
         }
 
@@ -178,6 +186,8 @@ public sealed partial class SlurmBackend
         {
             SlurmLog.AccountCreated(_logger, account, parent);
         }
+
+        _knownParents.Add(account);
     }
 
     /// <summary>Collects the resource's limits, sets them, and returns the Waldur-unit map.</summary>
@@ -234,12 +244,19 @@ public sealed partial class SlurmBackend
         SlurmLog.LimitsSet(_logger, account, string.Join(',', kept.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
     }
 
+    // The cluster's TRES list changes only with slurm.conf, so one read per instance (one cycle) suffices.
     private async Task<HashSet<string>?> TryListTresAsync(CancellationToken cancellationToken)
     {
+        if (_tres is not null)
+        {
+            return _tres.Count == 0 ? null : _tres;
+        }
+
         try
         {
             var tres = await Client.ListTresAsync(cancellationToken).ConfigureAwait(false);
-            return tres.Count == 0 ? null : tres.ToHashSet(StringComparer.Ordinal);
+            _tres = tres.ToHashSet(StringComparer.Ordinal);
+            return _tres.Count == 0 ? null : _tres;
         }
         catch (BackendException)
         {
@@ -307,6 +324,7 @@ public sealed partial class SlurmBackend
             return;
         }
 
+        _knownParents.Remove(project);
         if (await Client.RemoveAccountAsync(project, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountRemoved(_logger, project);

@@ -32,6 +32,8 @@ public sealed partial class SlurmBackend :
     private readonly ILogger _logger;
     private readonly ComponentMapper _mapper;
     private readonly SlurmLimits _limits;
+    private readonly HashSet<string> _knownParents = new(StringComparer.Ordinal);
+    private HashSet<string>? _tres;
 
     /// <summary>Creates the backend for one offering.</summary>
     /// <param name="settings">The offering's validated SLURM settings.</param>

@@ -65,6 +65,44 @@ public class OrderIntegrationTests
     }
 
     [Fact]
+    public async Task Create_SecondAllocationOfTheProject_ChecksParentsAndTresOncePerBackend()
+    {
+        await using var scope = new ClusterScope();
+        var backend = scope.Backend();
+        string[] Lines() => scope.Runner.Commands.Select(c => string.Join(' ', c.Arguments)).ToArray();
+        bool ChecksCustomer(string l) => l.Contains($"account={scope.Prefix}org-a ", StringComparison.Ordinal);
+        bool ChecksProject(string l) => l.Contains($"account={scope.Prefix}proj-1 ", StringComparison.Ordinal);
+        bool ListsTres(string l) => l.EndsWith("list tres", StringComparison.Ordinal);
+        await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
+        Assert.Contains(Lines(), ChecksCustomer);
+        Assert.Contains(Lines(), ChecksProject);
+        Assert.Contains(Lines(), ListsTres);
+        scope.Runner.Clear();
+
+        await backend.CreateResourceAsync(scope.Resource("alloc-2"), scope.Id("alloc-2"), UserContext.Empty, Token);
+
+        Assert.DoesNotContain(Lines(), ChecksCustomer);
+        Assert.DoesNotContain(Lines(), ChecksProject);
+        Assert.DoesNotContain(Lines(), ListsTres);
+        Assert.Equal("cpu=600,mem=10G", (await SlurmCluster.AccountRowAsync(scope.Id("alloc-2")))![3]);
+    }
+
+    [Fact]
+    public async Task Create_AfterTheProjectWasRemovedByTheSameBackend_RecreatesTheProject()
+    {
+        await using var scope = new ClusterScope();
+        var backend = scope.Backend();
+        var first = await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
+        await backend.DeleteResourceAsync(scope.Resource("alloc-1") with { BackendId = first.BackendId }, "proj-1", Token);
+        Assert.Null(await SlurmCluster.AccountRowAsync(scope.Prefix + "proj-1"));
+
+        await backend.CreateResourceAsync(scope.Resource("alloc-2"), scope.Id("alloc-2"), UserContext.Empty, Token);
+
+        Assert.Equal(scope.Prefix + "org-a", (await SlurmCluster.AccountRowAsync(scope.Prefix + "proj-1"))![1]);
+        Assert.Equal(scope.Prefix + "proj-1", (await SlurmCluster.AccountRowAsync(scope.Id("alloc-2")))![1]);
+    }
+
+    [Fact]
     public async Task Update_SetResourceLimits_ChangesOnlyTheGivenTres()
     {
         await using var scope = new ClusterScope();

@@ -47,11 +47,12 @@ internal static class OrderBenchCommand
                 .Where(order => order.Offering.Uuid == scenario.OfferingUuid.ToString("N"))
                 .GroupBy(order => order.State)
                 .ToDictionary(group => group.Key, group => group.Count()));
-            var requests = emulator.Requests.Count(request => request.Path.StartsWith("/api/", StringComparison.Ordinal));
+            var api = emulator.Requests.Where(request => request.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+            var waldur = new WaldurServerTime(api.Count, api.Sum(request => request.Handling.TotalMilliseconds));
 
             Console.WriteLine($"Replay: {agent.Log.Commands.Count} commands, accounts {scenario.ReplayPrefix}*");
             var replay = await SacctmgrReplay.RunAsync(agent.Log.Commands, scenario.AgentPrefix, scenario.ReplayPrefix, cluster.WriteLock, interrupt.Token);
-            var report = new OrderBenchReport(options, cluster.Name, agent, replay, states, requests, agentLoad, load.TakeWindow());
+            var report = new OrderBenchReport(options, cluster.Name, agent, replay, states, waldur, agentLoad, load.TakeWindow());
 
             var markdown = report.Markdown();
             Console.WriteLine();

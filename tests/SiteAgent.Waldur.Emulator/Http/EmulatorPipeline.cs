@@ -39,6 +39,7 @@ public sealed partial class EmulatorPipeline
     /// <summary>Handles one HTTP request end to end.</summary>
     public async Task HandleAsync(HttpContext http)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var path = http.Request.Path.Value ?? "/";
         var requestBody = await ReadBodyAsync(http.Request);
         if (path.StartsWith("/__admin/", StringComparison.Ordinal))
@@ -58,7 +59,8 @@ public sealed partial class EmulatorPipeline
         }
         if (fault is { Drop: true })
         {
-            Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", 0, requestBody, null, null, "drop"));
+            Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", 0, requestBody, null, null, "drop")
+                { Handling = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
             http.Abort();
             return;
         }
@@ -75,7 +77,8 @@ public sealed partial class EmulatorPipeline
             result = Dispatch(http, path, method, requestBody, id => operationId = id);
         }
         var responseBody = await WriteAsync(http, result);
-        Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", result.Status, requestBody, responseBody, operationId, faultKind));
+        Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", result.Status, requestBody, responseBody, operationId, faultKind)
+            { Handling = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
         if (Options.ContractObserver && faultKind != "status" && path.StartsWith("/api/", StringComparison.Ordinal))
         {
             try

@@ -17,6 +17,9 @@ namespace SiteAgent.Waldur.Emulator.Recording;
 public sealed record RequestLogEntry(long Sequence, DateTimeOffset At, string Method, string Path, string Query, int Status,
     string? RequestBody, string? ResponseBody, string? OperationId, string? Fault)
 {
+    /// <summary>Server-side time from reading the request to writing the response (benchmarks subtract it from the client's share).</summary>
+    public TimeSpan Handling { get; init; }
+
     /// <summary>Admin JSON form.</summary>
     public JsonObject ToJson() => new()
     {

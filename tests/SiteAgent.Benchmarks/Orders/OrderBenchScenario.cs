@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SiteAgent.Testing;
 
 namespace SiteAgent.Benchmarks.Orders;
 
@@ -62,28 +63,7 @@ internal sealed class OrderBenchScenario(int orderCount, string clusterName)
         return yaml.ToString();
     }
 
-    /// <summary>The agent's config, as the integration tests write it (TestScenario.AgentConfig) with this run's prefixes.</summary>
-    public string AgentConfig(string apiUrl) => $$"""
-        timezone: "UTC"
-        offerings:
-          - name: "Cluster {{Id}}"
-            waldur_api_url: "{{apiUrl}}"
-            waldur_api_token: "{{Token}}"
-            waldur_offering_uuid: "{{OfferingUuid:N}}"
-            backend_type: "slurm"
-            order_processing_backend: "slurm"
-            membership_sync_backend: "slurm"
-            reporting_backend: "slurm"
-            backend_settings:
-              default_account: "root"
-              customer_prefix: "{{AgentPrefix}}c_"
-              project_prefix: "{{AgentPrefix}}p_"
-              allocation_prefix: "{{AgentPrefix}}a_"
-              cluster_name: "{{clusterName}}"
-              enable_user_homedir_account_creation: false
-            backend_components:
-              cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
-              mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
-
-        """;
+    /// <summary>The agent's config: the integration tests' SLURM offering with this run's prefixes.</summary>
+    public string AgentConfig(string apiUrl) =>
+        SlurmAgentConfig.Yaml("Cluster " + Id, apiUrl, Token, OfferingUuid, AgentPrefix, clusterName);
 }

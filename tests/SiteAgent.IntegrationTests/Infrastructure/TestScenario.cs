@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SiteAgent.Testing;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
 
@@ -158,38 +159,6 @@ internal sealed class TestScenario
     /// <summary>The agent's config for this scenario against an emulator at <paramref name="apiUrl"/>.</summary>
     /// <param name="apiUrl">The emulator's API root.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
-    public string AgentConfig(string apiUrl, IReadOnlyDictionary<string, string>? extraSettings = null)
-    {
-        var settings = new StringBuilder();
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
-        {
-            settings.Append("      ").Append(key).Append(": ").Append(value).Append('\n');
-        }
-
-        return $$"""
-            timezone: "UTC"
-            offerings:
-              - name: "Cluster {{Id}}"
-                waldur_api_url: "{{apiUrl}}"
-                waldur_api_token: "{{Token}}"
-                waldur_offering_uuid: "{{OfferingUuid:N}}"
-                backend_type: "slurm"
-                order_processing_backend: "slurm"
-                membership_sync_backend: "slurm"
-                reporting_backend: "slurm"
-                backend_settings:
-                  default_account: "root"
-                  customer_prefix: "{{Prefix("c_")}}"
-                  project_prefix: "{{Prefix("p_")}}"
-                  allocation_prefix: "{{Prefix("a_")}}"
-                  cluster_name: "{{SlurmCluster.Name}}"
-                  enable_user_homedir_account_creation: false
-
-            """ + settings + """
-                backend_components:
-                  cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
-                  mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
-
-            """;
-    }
+    public string AgentConfig(string apiUrl, IReadOnlyDictionary<string, string>? extraSettings = null) =>
+        SlurmAgentConfig.Yaml("Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings);
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace SiteAgent.Testing;
+
+/// <summary>
+/// The agent config the integration tests and the orders bench run with: one SLURM offering whose
+/// account names carry a per-run prefix, so runs on the shared test cluster never meet.
+/// </summary>
+public static class SlurmAgentConfig
+{
+    /// <summary>The YAML of one offering against an emulator at <paramref name="apiUrl"/>.</summary>
+    /// <param name="offeringName">The offering's <c>name</c>.</param>
+    /// <param name="apiUrl">The emulator's API root.</param>
+    /// <param name="token">The agent's API token.</param>
+    /// <param name="offeringUuid">The offering's UUID.</param>
+    /// <param name="accountPrefix">Put before <c>c_</c>, <c>p_</c> and <c>a_</c> for the customer, project and allocation prefixes; empty for none.</param>
+    /// <param name="clusterName">The SLURM cluster.</param>
+    /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
+    public static string Yaml(
+        string offeringName,
+        string apiUrl,
+        string token,
+        Guid offeringUuid,
+        string? accountPrefix,
+        string clusterName,
+        IReadOnlyDictionary<string, string>? extraSettings = null)
+    {
+        string Prefix(string kind) => accountPrefix is null ? string.Empty : accountPrefix + kind;
+        var settings = new StringBuilder();
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings.Append("      ").Append(key).Append(": ").Append(value).Append('\n');
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            timezone: "UTC"
+            offerings:
+              - name: "{{offeringName}}"
+                waldur_api_url: "{{apiUrl}}"
+                waldur_api_token: "{{token}}"
+                waldur_offering_uuid: "{{offeringUuid:N}}"
+                backend_type: "slurm"
+                order_processing_backend: "slurm"
+                membership_sync_backend: "slurm"
+                reporting_backend: "slurm"
+                backend_settings:
+                  default_account: "root"
+                  customer_prefix: "{{Prefix("c_")}}"
+                  project_prefix: "{{Prefix("p_")}}"
+                  allocation_prefix: "{{Prefix("a_")}}"
+                  cluster_name: "{{clusterName}}"
+                  enable_user_homedir_account_creation: false
+
+            """) + settings + """
+                backend_components:
+                  cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
+                  mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
+
+            """;
+    }
+}

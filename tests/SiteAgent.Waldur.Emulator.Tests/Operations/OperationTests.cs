@@ -64,7 +64,7 @@ public sealed class OperationTests
     [Fact]
     public void Cases_CoverEveryOperationOfOperationsMd()
     {
-        var documented = OperationsMd.OperationIds();
+        var documented = DocumentedOperations.Ids();
 
         Assert.Equal(88, documented.Count);
         Assert.Equal(documented.Order(), Cases.Keys.Order());
@@ -76,31 +76,12 @@ public sealed class OperationTests
         var routes = WaldurApi.Build().Routes;
         var inContract = WaldurContract.Default.Operations.Select(o => o.OperationId).ToHashSet();
 
-        Assert.Equal(OperationsMd.OperationIds().Order(), routes.Select(r => r.OperationId).Order());
+        Assert.Equal(DocumentedOperations.Ids().Order(), routes.Select(r => r.OperationId).Order());
         foreach (var route in routes)
         {
             Assert.Equal(!inContract.Contains(route.OperationId), route.Since81);
             if (WaldurContract.Default.FindById(route.OperationId) is { } operation)
                 Assert.Equal((operation.Method, operation.PathTemplate), (route.Method, route.Template));
         }
-    }
-}
-
-/// <summary>Reads the operationIds from the copy of operations.md shipped with the contract.</summary>
-internal static class OperationsMd
-{
-    public static List<string> OperationIds()
-    {
-        var path = Path.Combine(Path.GetDirectoryName(WaldurContract.DefaultSchemaPath())!, "operations.md");
-        var ids = new List<string>();
-        var inTable = false;
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-                inTable = line is "## Operations" or "## Operations not in schema 8.0.9";
-            if (inTable && line.StartsWith("| `", StringComparison.Ordinal))
-                ids.Add(line.Split('`')[1]);
-        }
-        return ids;
     }
 }

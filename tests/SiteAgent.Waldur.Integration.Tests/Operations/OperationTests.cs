@@ -39,7 +39,7 @@ public sealed class OperationTests
     [Fact]
     public void Cases_ComparedWithCatalogueAndOperationsMd_AreTheSameSet()
     {
-        var documented = OperationsMd.OperationIds();
+        var documented = DocumentedOperations.Ids();
         var catalogue = WaldurOperations.All.Select(o => o.Id).ToList();
 
         Assert.Equal(88, documented.Count);
@@ -61,30 +61,5 @@ public sealed class OperationTests
         }
 
         Assert.Equal(83, WaldurContract.Default.Operations.Count);
-    }
-}
-
-/// <summary>Reads the operationIds of both operation tables of operations.md (shipped beside the contract assembly).</summary>
-internal static class OperationsMd
-{
-    public static List<string> OperationIds()
-    {
-        var path = Path.Combine(Path.GetDirectoryName(WaldurContract.DefaultSchemaPath())!, "operations.md");
-        var ids = new List<string>();
-        var inTable = false;
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                inTable = line is "## Operations" or "## Operations not in schema 8.0.9";
-            }
-
-            if (inTable && line.StartsWith("| `", StringComparison.Ordinal))
-            {
-                ids.Add(line.Split('`')[1]);
-            }
-        }
-
-        return ids;
     }
 }

@@ -62,21 +62,6 @@ internal static class BackendDiagnostics
         "Manifest names an unknown backend",
         "SiteAgentBackends names backend '{0}' but no referenced assembly contains it (found: {1}); add the backend's ProjectReference to src/SiteAgent/backends.props");
 
-    /// <summary>The descriptor with the given id.</summary>
-    public static DiagnosticDescriptor ById(string id) => id switch
-    {
-        "SAG001" => DuplicateId,
-        "SAG002" => InvalidId,
-        "SAG003" => AbstractClass,
-        "SAG004" => GenericClass,
-        "SAG005" => NotPublic,
-        "SAG006" => NoCapability,
-        "SAG007" => NoConstructor,
-        "SAG008" => InvalidSettings,
-        "SAG009" => UnknownManifestId,
-        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "unknown diagnostic id"),
-    };
-
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

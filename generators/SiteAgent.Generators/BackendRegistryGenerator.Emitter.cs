@@ -46,11 +46,7 @@ public sealed partial class BackendRegistryGenerator
         /// <summary>The <c>SiteAgent.Generated.BackendRegistry</c> class, and the registry's diagnostics.</summary>
         public static void EmitRegistry(SourceProductionContext context, RegistryModel registry)
         {
-            foreach (var diagnostic in registry.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
+            Report(context, registry.Diagnostics);
             if (registry.Enabled)
             {
                 context.AddSource(RegistryHintName, SourceText.From(RegistryText(registry.Backends), Encoding.UTF8));

@@ -37,49 +37,39 @@ public sealed partial class WaldurClient
             return new WaldurPage<T>(items, response.ResultCount, next);
         });
 
-    private async Task<TAnswer> WriteAsync<TBody, TAnswer>(
-        WaldurOperation operation, Guid? id, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TAnswer> answer, Func<TAnswer> dryRunAnswer, CancellationToken cancellationToken)
+    private Task<TAnswer> WriteAsync<TBody, TAnswer>(
+        WaldurOperation operation, Guid? id, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TAnswer> answer, Func<TAnswer> dryRunAnswer, CancellationToken cancellationToken) =>
+        SendWriteAsync(operation, id, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), answer, dryRunAnswer, cancellationToken);
+
+    private Task WriteAsync<TBody>(WaldurOperation operation, Guid? id, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken) =>
+        SendWriteAsync(operation, id, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), cancellationToken);
+
+    private Task WriteAsync(WaldurOperation operation, Guid? id, CancellationToken cancellationToken) =>
+        SendWriteAsync(operation, id, null, cancellationToken);
+
+    private Task<TAnswer> WriteAsync<TAnswer>(WaldurOperation operation, Guid? id, JsonTypeInfo<TAnswer> answer, Func<TAnswer> dryRunAnswer, CancellationToken cancellationToken) =>
+        SendWriteAsync(operation, id, null, answer, dryRunAnswer, cancellationToken);
+
+    private async Task<TAnswer> SendWriteAsync<TAnswer>(
+        WaldurOperation operation, Guid? id, byte[]? body, JsonTypeInfo<TAnswer> answer, Func<TAnswer> dryRunAnswer, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
-        if (PlanInsteadOfSending(operation, id, bytes))
+        if (PlanInsteadOfSending(operation, id, body))
         {
             return dryRunAnswer();
         }
 
-        var response = await SendAsync(operation, id, null, bytes, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(operation, id, null, body, cancellationToken).ConfigureAwait(false);
         return response.Body.Length == 0 && typeof(TAnswer) == typeof(StatusResponse)
             ? (TAnswer)(object)new StatusResponse()
             : Deserialize(operation, response.Body, answer);
     }
 
-    private async Task WriteAsync<TBody>(WaldurOperation operation, Guid? id, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken)
+    private async Task SendWriteAsync(WaldurOperation operation, Guid? id, byte[]? body, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
-        if (!PlanInsteadOfSending(operation, id, bytes))
+        if (!PlanInsteadOfSending(operation, id, body))
         {
-            await SendAsync(operation, id, null, bytes, cancellationToken).ConfigureAwait(false);
+            await SendAsync(operation, id, null, body, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private async Task WriteAsync(WaldurOperation operation, Guid? id, CancellationToken cancellationToken)
-    {
-        if (!PlanInsteadOfSending(operation, id, null))
-        {
-            await SendAsync(operation, id, null, null, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<TAnswer> WriteAsync<TAnswer>(WaldurOperation operation, Guid? id, JsonTypeInfo<TAnswer> answer, Func<TAnswer> dryRunAnswer, CancellationToken cancellationToken)
-    {
-        if (PlanInsteadOfSending(operation, id, null))
-        {
-            return dryRunAnswer();
-        }
-
-        var response = await SendAsync(operation, id, null, null, cancellationToken).ConfigureAwait(false);
-        return response.Body.Length == 0 && typeof(TAnswer) == typeof(StatusResponse)
-            ? (TAnswer)(object)new StatusResponse()
-            : Deserialize(operation, response.Body, answer);
     }
 
     private Task<WaldurResponse> SendAsync(WaldurOperation operation, Guid? id, QueryBuilder? query, byte[]? body, CancellationToken cancellationToken) =>

@@ -93,8 +93,9 @@ public sealed partial class WaldurClient : IDisposable
         _options = parent._options with { ReadRetry = read, WriteRetry = write };
         _logger = parent._logger;
         _transport = parent._transport;
-        _readPipeline = RetryPipelines.Build(read, _options.Timeout, _options.TimeProvider, _logger);
-        _writePipeline = RetryPipelines.Build(write, _options.Timeout, _options.TimeProvider, _logger);
+        // Pipelines keep no state between calls, so an unchanged one is shared rather than rebuilt every cycle.
+        _readPipeline = read == parent._options.ReadRetry ? parent._readPipeline : RetryPipelines.Build(read, _options.Timeout, _options.TimeProvider, _logger);
+        _writePipeline = write == parent._options.WriteRetry ? parent._writePipeline : RetryPipelines.Build(write, _options.Timeout, _options.TimeProvider, _logger);
         _ownsTransport = false;
     }
 

@@ -6,7 +6,7 @@ public sealed partial record WaldurClientOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!ApiUrl.IsAbsoluteUri || (ApiUrl.Scheme != Uri.UriSchemeHttps && ApiUrl.Scheme != Uri.UriSchemeHttp))
+        if (!IsHttpUrl(ApiUrl))
         {
             problems.Add($"ApiUrl '{ApiUrl}' must be an absolute http:// or https:// URL (waldur_api_url).");
         }
@@ -20,7 +20,7 @@ public sealed partial record WaldurClientOptions
                 problems.Add("The static API token contains control characters (waldur_api_token).");
                 break;
             case OidcClientCredentials oidc:
-                if (!oidc.TokenUrl.IsAbsoluteUri || (oidc.TokenUrl.Scheme != Uri.UriSchemeHttps && oidc.TokenUrl.Scheme != Uri.UriSchemeHttp))
+                if (!IsHttpUrl(oidc.TokenUrl))
                 {
                     problems.Add($"The OIDC token URL '{oidc.TokenUrl}' must be an absolute http:// or https:// URL (oidc_token_url).");
                 }
@@ -68,6 +68,9 @@ public sealed partial record WaldurClientOptions
 
         return problems;
     }
+
+    private static bool IsHttpUrl(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The API root with exactly one trailing slash, so relative paths land below it.</summary>
     internal Uri ApiRoot => ApiUrl.AbsoluteUri.EndsWith('/') ? ApiUrl : new Uri(ApiUrl.AbsoluteUri + "/");

@@ -20,14 +20,14 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 }
 
 /// <summary>A diagnostic waiting to be reported, kept as values so it can live in the incremental cache.</summary>
-/// <param name="Id">One of <see cref="BackendDiagnostics"/>' ids.</param>
+/// <param name="Descriptor">One of <see cref="BackendDiagnostics"/>' descriptors (they compare by value).</param>
 /// <param name="Location">Where, or null for "no source location".</param>
 /// <param name="Arguments">Message format arguments.</param>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
 {
     /// <summary>Creates a diagnostic record.</summary>
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, new EquatableArray<string>(arguments));
+        new(descriptor, location, new EquatableArray<string>(arguments));
 
     /// <summary>Builds the diagnostic to report.</summary>
     public Diagnostic ToDiagnostic()
@@ -38,6 +38,6 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
             arguments[i] = Arguments[i];
         }
 
-        return Diagnostic.Create(BackendDiagnostics.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
     }
 }

@@ -17,10 +17,7 @@ internal sealed class QueryBuilder
     {
         if (value is not null)
         {
-            _text.Append(_text.Length == 0 ? '?' : '&')
-                .Append(Uri.EscapeDataString(name))
-                .Append('=')
-                .Append(Uri.EscapeDataString(value));
+            Key(name).Append(Uri.EscapeDataString(value));
         }
 
         return this;
@@ -39,10 +36,6 @@ internal sealed class QueryBuilder
     public QueryBuilder Add(string name, DateOnly? value) =>
         Add(name, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    /// <summary>Adds a timestamp in ISO 8601 with its offset.</summary>
-    public QueryBuilder Add(string name, DateTimeOffset? value) =>
-        Add(name, value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
-
     /// <summary>Adds one <c>name=value</c> pair per value (an <c>explode: true</c> list).</summary>
     public QueryBuilder AddEach(string name, IEnumerable<string>? values)
     {
@@ -54,20 +47,13 @@ internal sealed class QueryBuilder
         return this;
     }
 
-    /// <summary>Adds one <c>name=value</c> pair per uuid (32-hex form).</summary>
-    public QueryBuilder AddEach(string name, IEnumerable<Guid>? values) =>
-        AddEach(name, values?.Select(v => v.ToString("N")));
-
     /// <summary>Adds the values joined by commas (an <c>explode: false</c> list); nothing when empty.</summary>
     public QueryBuilder AddJoined(string name, IEnumerable<string>? values)
     {
         var list = values?.ToList();
         if (list is { Count: > 0 })
         {
-            _text.Append(_text.Length == 0 ? '?' : '&')
-                .Append(Uri.EscapeDataString(name))
-                .Append('=')
-                .AppendJoin(',', list.Select(Uri.EscapeDataString));
+            Key(name).AppendJoin(',', list.Select(Uri.EscapeDataString));
         }
 
         return this;
@@ -79,4 +65,8 @@ internal sealed class QueryBuilder
 
     /// <summary>The query string with its leading <c>?</c>, or empty.</summary>
     public override string ToString() => _text.ToString();
+
+    /// <summary>Starts a pair: the separator, the escaped name and <c>=</c>; the caller appends the value.</summary>
+    private StringBuilder Key(string name) =>
+        _text.Append(_text.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=');
 }

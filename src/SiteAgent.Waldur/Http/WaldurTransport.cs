@@ -23,6 +23,7 @@ internal sealed class WaldurTransport : IDisposable
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly WaldurAuthenticator _authenticator;
 
     public WaldurTransport(HttpClient http, WaldurClientOptions options, WaldurAuthenticator authenticator, SecretRedactor redactor, ILogger logger)
     {
@@ -31,12 +32,9 @@ internal sealed class WaldurTransport : IDisposable
         _timeout = options.Timeout;
         _time = options.TimeProvider;
         _logger = logger;
-        Authenticator = authenticator;
+        _authenticator = authenticator;
         Redactor = redactor;
     }
-
-    /// <summary>Supplies the Authorization header.</summary>
-    public WaldurAuthenticator Authenticator { get; }
 
     /// <summary>Removes secrets from emitted text.</summary>
     public SecretRedactor Redactor { get; }
@@ -88,7 +86,7 @@ internal sealed class WaldurTransport : IDisposable
             var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (status is >= 200 and <= 299)
             {
-                return new WaldurResponse(status, content, HeaderValue(response, "Link"), ResultCount(response));
+                return new WaldurResponse(content, HeaderValue(response, "Link"), ResultCount(response));
             }
 
             var text = Redactor.Redact(ResponseText.Decode(content));
@@ -97,7 +95,7 @@ internal sealed class WaldurTransport : IDisposable
                 text = $"redirect to {location} not followed; check waldur_api_url. {text}";
             }
 
-            if (status == 401 && response.RequestMessage?.Headers.Authorization is { } sent && Authenticator.Invalidate(sent))
+            if (status == 401 && response.RequestMessage?.Headers.Authorization is { } sent && _authenticator.Invalidate(sent))
             {
                 WaldurLog.OidcTokenDropped(_logger, operation.Id);
             }
@@ -113,7 +111,7 @@ internal sealed class WaldurTransport : IDisposable
     private async ValueTask<HttpResponseMessage> SendOnceAsync(WaldurOperation operation, Uri uri, byte[]? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(operation.Method, uri);
-        request.Headers.Authorization = await Authenticator.GetHeaderAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = await _authenticator.GetHeaderAsync(cancellationToken).ConfigureAwait(false);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

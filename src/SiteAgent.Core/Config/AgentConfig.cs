@@ -37,9 +37,6 @@ public sealed record AgentConfig
 
     /// <summary>Shipping of the agent's own logs to Waldur.</summary>
     public LogShippingConfig LogShipping { get; init; } = LogShippingConfig.Disabled;
-
-    /// <summary>The parsed file, for <c>config show</c>.</summary>
-    public ConfigMapping? Source { get; init; }
 }
 
 /// <summary>The <c>log_shipping</c> block (configuration.md §2.1).</summary>

@@ -21,7 +21,6 @@ internal static class AgentConfigReader
         var config = new AgentConfig
         {
             SourcePath = path,
-            Source = mapping,
             Timezone = timezoneName,
             TimeZone = timezone,
             GlobalProxy = ReadProxy(reader),

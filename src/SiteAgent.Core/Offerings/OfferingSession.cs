@@ -18,7 +18,6 @@ public sealed class OfferingSession
         OfferingConfig offering,
         WaldurClient waldur,
         ProviderOfferingDetails details,
-        IReadOnlyList<ComponentDefinition> components,
         BackendDescriptor descriptor,
         object backend,
         BackendContext backendContext,
@@ -28,7 +27,6 @@ public sealed class OfferingSession
         Offering = offering;
         Waldur = waldur;
         Details = details;
-        Components = components;
         Descriptor = descriptor;
         Backend = backend;
         BackendContext = backendContext;
@@ -44,9 +42,6 @@ public sealed class OfferingSession
 
     /// <summary>The offering as Waldur returned it at the start of the cycle.</summary>
     public ProviderOfferingDetails Details { get; }
-
-    /// <summary>Config components plus Waldur-only ones.</summary>
-    public IReadOnlyList<ComponentDefinition> Components { get; }
 
     /// <summary>The registry entry of the role's backend.</summary>
     public BackendDescriptor Descriptor { get; }

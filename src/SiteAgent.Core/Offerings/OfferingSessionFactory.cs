@@ -7,6 +7,7 @@ using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
 using SiteAgent.Core.Runtime;
 using SiteAgent.Core.Users;
+using SiteAgent.Backends.Registry;
 using SiteAgent.Backends.Settings;
 using SiteAgent.Core.WaldurAccess;
 using SiteAgent.Waldur;
@@ -62,9 +63,9 @@ public sealed partial class OfferingSessionFactory
             ServiceProviderUuid = serviceProvider,
             DryRun = _runtime.DryRun,
         };
-        var backend = descriptor.Create(offering.BackendSettings.GetValueOrDefault(backendId) ?? descriptor.ReadSettings(EmptySettings()), context);
+        var backend = CreateBackend(descriptor, offering, context);
         var users = new OfferingUsersDirectory(waldur, offering.OfferingUuid, _userFields);
-        return new OfferingSession(offering, waldur, details, components, descriptor, backend, context, users, logger);
+        return new OfferingSession(offering, waldur, details, descriptor, backend, context, users, logger);
     }
 
     /// <summary>The username assigner of a session, using the offering's username backend (none when disabled).</summary>
@@ -74,12 +75,15 @@ public sealed partial class OfferingSessionFactory
         var id = session.Offering.UsernameManagementBackend;
         if (id.Length > 0 && _runtime.Catalog.Find(id) is { } descriptor)
         {
-            var settings = session.Offering.BackendSettings.GetValueOrDefault(id) ?? descriptor.ReadSettings(EmptySettings());
-            backend = descriptor.Create(settings, session.BackendContext) as IUsernameManagementBackend;
+            backend = CreateBackend(descriptor, session.Offering, session.BackendContext) as IUsernameManagementBackend;
         }
 
         return new UsernameAssigner(session.Waldur, session.PluginOptions, backend, session.Name, session.Logger);
     }
+
+    /// <summary>The backend with the offering's <c>backend_settings</c> for it, or its defaults when the offering has none.</summary>
+    private static object CreateBackend(BackendDescriptor descriptor, OfferingConfig offering, BackendContext context) =>
+        descriptor.Create(offering.BackendSettings.GetValueOrDefault(descriptor.Id) ?? descriptor.ReadSettings(EmptySettings()), context);
 
     private static SettingsReader EmptySettings() => new(new ConfigMapping(string.Empty, default, []), new ConfigProblems());
 

@@ -55,8 +55,7 @@ public sealed partial class ChangeOrderHandlers
     /// <summary>Removes (or soft-deletes) the order's resource; true when complete.</summary>
     public async Task<bool> TerminateAsync(OrderDetails order, CancellationToken cancellationToken)
     {
-        var resourceUuid = order.MarketplaceResourceUuid ?? throw new BackendException($"Order {order.Uuid:N} names no resource");
-        var resource = await _context.Waldur.GetProviderResourceAsync(resourceUuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var resource = await _context.GetOrderResourceAsync(order, cancellationToken).ConfigureAwait(false);
         var request = resource.ToRequest();
         await _context.Backend.DeleteResourceAsync(request, order.ProjectSlug ?? request.ProjectSlug, cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, request.BackendId.Length > 0 ? request.BackendId : "(no backend id)", resource.Uuid);
@@ -65,26 +64,17 @@ public sealed partial class ChangeOrderHandlers
 
     private async Task<Resource> GetResourceWithIdAsync(OrderDetails order, CancellationToken cancellationToken)
     {
-        var resourceUuid = order.MarketplaceResourceUuid ?? throw new BackendException($"Order {order.Uuid:N} names no resource");
-        var resource = await _context.Waldur.GetProviderResourceAsync(resourceUuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var resource = await _context.GetOrderResourceAsync(order, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(resource.BackendId))
         {
-            throw new BackendException($"Resource {resource.Name} ({resourceUuid:N}) has no backend id; it was never created on the backend");
+            throw new BackendException($"Resource {resource.Name} ({resource.Uuid:N}) has no backend id; it was never created on the backend");
         }
 
         return resource;
     }
 
-    private async Task<IReadOnlyDictionary<string, decimal>> PlanQuotasAsync(OrderDetails order, CancellationToken cancellationToken)
-    {
-        if (order.PlanUuid is not { } plan)
-        {
-            return new Dictionary<string, decimal>();
-        }
-
-        var details = await _context.Waldur.GetPlanAsync(plan, cancellationToken).ConfigureAwait(false);
-        return (details.Quotas ?? new Dictionary<string, decimal>()).Where(q => q.Value != 0).ToDictionary(q => q.Key, q => q.Value);
-    }
+    private async Task<IReadOnlyDictionary<string, decimal>> PlanQuotasAsync(OrderDetails order, CancellationToken cancellationToken) =>
+        order.PlanUuid is { } plan ? await _context.PlanQuotasAsync(plan, cancellationToken).ConfigureAwait(false) : new Dictionary<string, decimal>();
 
     [LoggerMessage(EventId = LogEvents.LimitsUpdated, Level = LogLevel.Information, Message = "Backend resource {BackendId}: limits changed from {Old} to {New}")]
     private static partial void LogLimitsUpdated(ILogger logger, string backendId, string old, string @new);

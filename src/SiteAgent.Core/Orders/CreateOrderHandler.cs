@@ -37,8 +37,7 @@ public sealed partial class CreateOrderHandler
     /// <summary>Provisions the order's resource; returns what was created, or null when not finished.</summary>
     public async Task<CreatedResource?> ProcessAsync(OrderDetails order, CancellationToken cancellationToken)
     {
-        var resourceUuid = order.MarketplaceResourceUuid ?? throw new BackendException($"Order {order.Uuid:N} names no resource");
-        var resource = await _context.Waldur.GetProviderResourceAsync(resourceUuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var resource = await _context.GetOrderResourceAsync(order, cancellationToken).ConfigureAwait(false);
         var request = resource.ToRequest();
         if (request.BackendId.Length > 0)
         {

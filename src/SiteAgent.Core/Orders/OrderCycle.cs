@@ -74,11 +74,11 @@ public sealed partial class OrderCycle
             {
                 if (attempt >= _retryDelays.Count)
                 {
-                    LogGaveUp(logger, listed.Uuid, attempt + 1, SecretRedactor.Shared.Redact(ex.Message));
+                    LogGaveUp(logger, listed.Uuid, attempt + 1, ex.Message);
                     return OrderOutcome.Left;
                 }
 
-                LogTransient(logger, listed.Uuid, SecretRedactor.Shared.Redact(ex.Message), _retryDelays[attempt].TotalSeconds);
+                LogTransient(logger, listed.Uuid, ex.Message, _retryDelays[attempt].TotalSeconds);
                 await Task.Delay(_retryDelays[attempt], _context.Runtime.Time, abort).ConfigureAwait(false);
             }
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SiteAgent.Backends.Capabilities;
 using SiteAgent.Backends.Model;
 using SiteAgent.Core.Observability;
+using SiteAgent.Core.Users;
 using SiteAgent.Core.WaldurAccess;
 using SiteAgent.Waldur.Models;
 
@@ -20,6 +21,7 @@ public sealed partial class OrderPostProcessor
     private readonly OrderContext _context;
     private readonly UserContextBuilder _users;
     private readonly ILogger _logger;
+    private UsernameAssigner? _usernames;
 
     /// <summary>Creates the post-processor.</summary>
     public OrderPostProcessor(OrderContext context, UserContextBuilder users)
@@ -42,7 +44,7 @@ public sealed partial class OrderPostProcessor
         }
         catch (Exception ex)
         {
-            LogFailed(_logger, order, SecretRedactor.Shared.Redact(ex.Message));
+            LogFailed(_logger, order, ex.Message);
         }
     }
 
@@ -58,7 +60,9 @@ public sealed partial class OrderPostProcessor
         var (userContext, offeringUsers) = created.Team is { } team
             ? (team.Context, team.OfferingUsers)
             : await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
-        if (await _context.Sessions.UsernamesFor(_context.Session).AssignAsync(offeringUsers, cancellationToken).ConfigureAwait(false))
+        // One assigner (and username backend) per offering cycle, not one per created resource.
+        _usernames ??= _context.Sessions.UsernamesFor(_context.Session);
+        if (await _usernames.AssignAsync(offeringUsers, cancellationToken).ConfigureAwait(false))
         {
             _context.Session.Users.Invalidate();
             (userContext, _) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);

@@ -75,7 +75,7 @@ public sealed partial class OrderProcessMode
             catch (Exception ex)
             {
                 failed++;
-                LogOfferingFailed(_logger, offering.Name, SecretRedactor.Shared.Redact(ex.Message), ex);
+                LogOfferingFailed(_logger, offering.Name, ex.Message, ex);
             }
         }
 

@@ -165,7 +165,7 @@ public sealed partial class OrderProcessor
     private async Task<OrderOutcome> ErrAsync(OrderDetails order, Exception error, CancellationToken cancellationToken)
     {
         var (message, traceback) = OrderErrors.Details(error, _context.Runtime.Config.ExposeBackendErrorDetails);
-        LogErred(_logger, order.Uuid, order.Type ?? "?", order.ResourceName ?? string.Empty, SecretRedactor.Shared.Redact(error.Message));
+        LogErred(_logger, order.Uuid, order.Type ?? "?", order.ResourceName ?? string.Empty, error.Message);
         try
         {
             await _context.Waldur.SetOrderStateErredAsync(order.Uuid, message, traceback, cancellationToken).ConfigureAwait(false);

@@ -70,9 +70,7 @@ public sealed partial class UserContextBuilder
     {
         if (!_planQuotas.TryGetValue(plan, out var quotas))
         {
-            var details = await _context.Waldur.GetPlanAsync(plan, cancellationToken).ConfigureAwait(false);
-            quotas = (details.Quotas ?? new Dictionary<string, decimal>()).Where(q => q.Value != 0)
-                .ToDictionary(q => q.Key, q => (long)q.Value, StringComparer.Ordinal);
+            quotas = WaldurMapping.ToWholeLimits(await _context.PlanQuotasAsync(plan, cancellationToken).ConfigureAwait(false));
             _planQuotas[plan] = quotas;
         }
 

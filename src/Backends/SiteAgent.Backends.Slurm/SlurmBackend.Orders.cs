@@ -60,8 +60,9 @@ public sealed partial class SlurmBackend
 
         await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
 
-        if (await Client.AccountExistsAsync(allocation, cancellationToken).ConfigureAwait(false)
-            || !await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
+        // No existence read first: the order processor has just checked, and sacctmgr answers
+        // "Nothing new added" for an association that exists (e.g. created by another agent since).
+        if (!await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
         {
             throw new DuplicateResourceException(allocation);
         }

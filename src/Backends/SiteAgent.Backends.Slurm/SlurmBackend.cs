@@ -67,7 +67,7 @@ public sealed partial class SlurmBackend :
     /// <summary>Parent of customer accounts (flat mode: unused).</summary>
     private string RootAccount { get; }
 
-    private string ClusterLabel => _options.ClusterName ?? "(all clusters)";
+    private string ClusterLabel => Client.ClusterLabel;
 
     /// <inheritdoc />
     public async Task<bool> PingAsync(CancellationToken cancellationToken)

@@ -48,24 +48,8 @@ public sealed partial class SlurmClient
         }
     }
 
-    /// <summary>The cluster commands are scoped to, or null.</summary>
-    public string? ClusterName => _settings.ClusterName;
-
-    /// <summary>Every command this client ran, as displayed (for periodic-settings results and tests).</summary>
-    public IReadOnlyList<string> ExecutedCommands
-    {
-        get
-        {
-            lock (_executed)
-            {
-                return _executed.ToArray();
-            }
-        }
-    }
-
-    private readonly List<string> _executed = [];
-
-    private string ClusterLabel => _settings.ClusterName ?? "(all clusters)";
+    /// <summary>The cluster commands are scoped to, for messages.</summary>
+    internal string ClusterLabel => _settings.ClusterName ?? "(all clusters)";
 
     /// <summary>The <c>cluster=C</c> token, or nothing (slurm.md §4.3).</summary>
     private string[] Cluster => _settings.ClusterName is { } c ? [$"cluster={c}"] : [];
@@ -120,11 +104,6 @@ public sealed partial class SlurmClient
 
     private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
     {
-        lock (_executed)
-        {
-            _executed.Add(command.Display);
-        }
-
         var result = await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
         if (result.Truncated)
         {

@@ -15,7 +15,6 @@ internal sealed class MergedOutput(int capBytes)
     private readonly Lock _gate = new();
     private readonly StringBuilder _text = new();
     private long _bytes;
-    private bool _capSignalled;
 
     /// <summary>Raised once, from a reader thread, when the cap is reached.</summary>
     public event Action? CapReached;
@@ -87,12 +86,9 @@ internal sealed class MergedOutput(int capBytes)
 
             if (take < count)
             {
+                // Reached once: every later append returns early above.
                 Truncated = true;
-                if (!_capSignalled)
-                {
-                    _capSignalled = true;
-                    signal = CapReached;
-                }
+                signal = CapReached;
             }
         }
 

@@ -64,7 +64,7 @@ public class FailureTests
         var scenario = new TestScenario(projectSlug: slug, prefixed: prefixed);
         var order = scenario.AddCreateOrder("Hostile", cpu: 1, state: "executing");
         await using var harness = await AgentHarness.StartAsync(scenario);
-        using var recorder = SacctmgrRecorder.Create(harness.Directory);
+        var recorder = SacctmgrRecorder.Create(harness.Directory);
         harness.WriteConfig(new Dictionary<string, string> { ["slurm_bin_path"] = $"\"{recorder.BinPath}\"" });
 
         var outcome = await harness.RunAgentOnceAsync();
@@ -83,7 +83,7 @@ public class FailureTests
         var scenario = new TestScenario(extraMemberUsername: "eve;rm -rf /");
         var order = scenario.AddCreateOrder("Users", cpu: 1, state: "executing");
         await using var harness = await AgentHarness.StartAsync(scenario);
-        using var recorder = SacctmgrRecorder.Create(harness.Directory);
+        var recorder = SacctmgrRecorder.Create(harness.Directory);
         harness.WriteConfig(new Dictionary<string, string> { ["slurm_bin_path"] = $"\"{recorder.BinPath}\"" });
 
         var outcome = await harness.RunAgentOnceAsync();

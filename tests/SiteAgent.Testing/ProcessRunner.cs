@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace SiteAgent.Testing;
@@ -21,30 +20,7 @@ public static class ProcessRunner
         string? workingDirectory = null,
         TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Tests must not inherit the developer's log settings.
-        start.Environment.Remove("WALDUR_SITE_AGENT_LOG_LEVEL");
-        start.Environment.Remove("WALDUR_SITE_AGENT_LOG_FORMAT");
-        start.Environment.Remove("JOURNAL_STREAM");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        process.StandardInput.Close();
+        using var process = ChildProcess.Start(program, arguments, environment, workingDirectory);
         var output = new StringBuilder();
         var error = new StringBuilder();
         var stdout = PumpAsync(process.StandardOutput, output);

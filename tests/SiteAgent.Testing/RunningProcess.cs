@@ -50,29 +50,8 @@ public sealed class RunningProcess : IDisposable
     }
 
     /// <summary>Starts a program with an argument vector (no shell).</summary>
-    public static RunningProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        process.StandardInput.Close();
-        return new RunningProcess(process);
-    }
+    public static RunningProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        new(ChildProcess.Start(program, arguments, environment));
 
     /// <summary>Sends a POSIX signal (SIGTERM = 15, SIGKILL = 9).</summary>
     public void Signal(int signal)

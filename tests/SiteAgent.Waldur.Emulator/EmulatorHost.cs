@@ -93,15 +93,6 @@ public sealed class EmulatorHost : IAsyncDisposable
         lock (State.Sync) ScenarioSeeder.Seed(State, root, "scenario");
     }
 
-    /// <summary>Empties state, request log, violations and faults.</summary>
-    public void Reset()
-    {
-        lock (State.Sync) _pipeline.Reset();
-        _pipeline.Log.ClearEntries();
-        _pipeline.Log.ClearViolations();
-        _pipeline.Faults.Clear();
-    }
-
     /// <summary>Runs <paramref name="action"/> under the state lock and returns its result.</summary>
     public T Read<T>(Func<EmulatorState, T> action)
     {

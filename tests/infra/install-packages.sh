@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Install, from Debian's own archive, everything the integration tests need:
 # SLURM 22.05 (controller, node daemon, accounting daemon, client tools),
-# MariaDB for slurmdbd, MUNGE, and the packaging tools the package tests use
-# (rpmbuild, debhelper, lintian; systemd-analyze comes with systemd). Idempotent: when every package is already
-# installed it returns at once without touching apt.
+# MariaDB for slurmdbd, MUNGE, the packaging tools the package tests use
+# (rpmbuild, debhelper, lintian; systemd-analyze comes with systemd) and the
+# native toolchain the Native AOT publish links with. Idempotent: when every
+# package is already installed it returns at once without touching apt.
 #
 # Usage: tests/infra/install-packages.sh        (as root)
 set -euo pipefail
 
 # slurmdbd pulls in slurm-wlm-mysql-plugin; mariadb-server pulls in the
 # client (mariadb, mariadb-admin, mariadb-install-db). procps gives ps/pgrep
-# used by the scripts' diagnostics.
+# used by the scripts' diagnostics. build-essential gives gcc, libc6-dev and
+# binutils (objcopy) for packaging/build-binary.sh (the AOT linker falls back
+# to gcc when clang is absent), and dpkg-buildpackage refuses to run without
+# it (build-essential:native).
 readonly PACKAGES=(
   munge
   mariadb-server
@@ -19,6 +23,7 @@ readonly PACKAGES=(
   slurmd
   slurm-client
   procps
+  build-essential
   rpm
   debhelper
   dpkg-dev

@@ -3,9 +3,10 @@ namespace SiteAgent.IntegrationTests.Infrastructure;
 /// <summary>
 /// A bin directory whose sacctmgr, sacct, scancel and sinfo record their argument vector and then run
 /// the real program, so a test can prove which values reached a command line. Test tooling only:
-/// the agent itself never runs anything through a shell.
+/// the agent itself never runs anything through a shell. Nothing to dispose: the bin directory lies under
+/// the caller's directory, which its owner deletes (the tests pass the harness's).
 /// </summary>
-internal sealed class SacctmgrRecorder : IDisposable
+internal sealed class SacctmgrRecorder
 {
     private const char Separator = '\u001f';
 
@@ -39,8 +40,4 @@ internal sealed class SacctmgrRecorder : IDisposable
     public IReadOnlyList<string> Invocations() => File.Exists(LogPath)
         ? File.ReadAllLines(LogPath).Select(line => string.Join(' ', line.Split(Separator, StringSplitOptions.RemoveEmptyEntries))).ToList()
         : [];
-
-    public void Dispose()
-    {
-    }
 }

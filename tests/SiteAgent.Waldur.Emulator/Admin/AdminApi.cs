@@ -26,7 +26,7 @@ public sealed class AdminApi(EmulatorPipeline pipeline)
                 ("GET", "/health") => ApiResult.Ok(new JsonObject { ["status"] = "ok" }),
                 ("GET", "/state") => Locked(() => ApiResult.Ok(StateDump.Build(pipeline.State, Links(http)))),
                 ("POST", "/scenario") => Seed(http, body),
-                ("POST", "/reset") => Reset(),
+                ("POST", "/reset") => Done(pipeline.ResetAll),
                 ("GET", "/requests") => ApiResult.Ok(Requests(http)),
                 ("DELETE", "/requests") => Done(pipeline.Log.ClearEntries),
                 ("GET", "/violations") => ApiResult.Ok(new JsonArray(pipeline.Log.Violations.Select(v => (JsonNode)v.ToJson()).ToArray())),
@@ -69,15 +69,6 @@ public sealed class AdminApi(EmulatorPipeline pipeline)
             ScenarioSeeder.Seed(pipeline.State, root, "posted scenario");
             return ApiResult.Ok(new JsonObject { ["status"] = "seeded" });
         });
-    }
-
-    private ApiResult Reset()
-    {
-        lock (pipeline.State.Sync) pipeline.Reset();
-        pipeline.Log.ClearEntries();
-        pipeline.Log.ClearViolations();
-        pipeline.Faults.Clear();
-        return ApiResult.Empty(204);
     }
 
     private JsonArray Requests(HttpContext http)

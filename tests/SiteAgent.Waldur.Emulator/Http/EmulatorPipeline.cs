@@ -98,6 +98,15 @@ public sealed partial class EmulatorPipeline
     /// <remarks>The caller holds the state lock.</remarks>
     public void Reset() => State.Clear();
 
+    /// <summary>Empties state, request log, violations and faults (admin API: <c>POST /__admin/reset</c>).</summary>
+    public void ResetAll()
+    {
+        lock (State.Sync) Reset();
+        Log.ClearEntries();
+        Log.ClearViolations();
+        Faults.Clear();
+    }
+
     private void Record(RequestLogEntry entry)
     {
         Log.Add(entry);

@@ -17,13 +17,13 @@ public class ManifestBuildTests
                 timeout: TimeSpan.FromMinutes(8));
             Assert.True(build.ExitCode == 0, build.ToString());
 
-            var binary = Path.Combine(artifacts, "bin", "SiteAgent", "release_net10.0", "waldur-site-agent");
+            var binary = Path.Combine(artifacts, "bin", "SiteAgent", "release", "waldur-site-agent");
             var list = await ProcessRunner.RunAsync(binary, ["backends", "list", "--json"]);
 
             Assert.Equal(0, list.ExitCode);
             Assert.Contains("\"id\": \"base\"", list.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("\"id\": \"slurm\"", list.Output, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(artifacts, "bin", "SiteAgent", "release_net10.0", "SiteAgent.Backends.Slurm.dll")),
+            Assert.False(File.Exists(Path.Combine(artifacts, "bin", "SiteAgent", "release", "SiteAgent.Backends.Slurm.dll")),
                 "a base-only build must not carry the SLURM backend's code");
         }
         finally

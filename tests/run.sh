@@ -7,7 +7,7 @@
 #   5. prints "N passed, N failed" and exits non-zero when anything failed.
 # Daemons this script started are stopped again at the end; ones already running are left alone.
 #
-#   tests/run.sh [extra dotnet test options, e.g. --filter-class '*ConfigErrorTests']
+#   tests/run.sh [extra dotnet test options, e.g. --treenode-filter '/*/*/ConfigErrorTests/*']
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -49,17 +49,19 @@ export WALDUR_SITE_AGENT_BIN="$repo/artifacts/aot/waldur-site-agent"
 log "running the tests"
 rm -rf "$results"
 status=0
-dotnet test --solution Agent.sln -c Release --no-build --results-directory "$results" --report-xunit \
+dotnet test --solution Agent.sln -c Release --no-build --results-directory "$results" --report-trx \
   --max-parallel-test-modules 1 "$@" || status=$?
 
+# One TRX report per test module; its <Counters> line holds the module's totals.
 passed=0 failed=0 skipped=0
-for report in "$results"/*.xunit; do
+for report in "$results"/*.trx; do
   [[ -f "$report" ]] || continue
-  line=$(grep -o '<assembly [^>]*>' "$report" | head -n 1)
-  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"; }
+  line=$(grep -o '<Counters [^>]*>' "$report" | head -n 1)
+  value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"); echo "${v:-0}"; }
+  echo "  $(basename "$report"): $(value passed) passed, $(value failed) failed, $(value notExecuted) skipped"
   passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed)))
-  skipped=$((skipped + $(value skipped)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
 done
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   # A test module crashed or failed to start: count it as a failure so the summary cannot look green.

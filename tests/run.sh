@@ -64,8 +64,20 @@ export WALDUR_SITE_AGENT_BIN="$repo/artifacts/aot/waldur-site-agent"
 log "running the tests"
 rm -rf "$results"
 status=0
-dotnet test --solution Agent.sln -c Release --no-build --results-directory "$results" --report-xunit \
-  --max-parallel-test-modules 1 "$@" || status=$?
+# Test modules run one after another. xunit.v3 and TUnit modules take different report options
+# (--report-xunit vs --report-trx), so each module is started with its own; the summary reads both.
+mapfile -t test_projects < <(dotnet sln Agent.sln list | grep -E '^tests/.*\.csproj$' | sort)
+for project in "${test_projects[@]}"; do
+  if grep -q '<PackageReference Include="TUnit"' "$project"; then
+    report=(--report-trx)
+  elif grep -q '<PackageReference Include="xunit.v3"' "$project"; then
+    report=(--report-xunit)
+  else
+    continue # tooling (emulator, contract, benchmarks): not a test module
+  fi
+  log "testing $project"
+  dotnet test --project "$project" -c Release --no-build --results-directory "$results" "${report[@]}" "$@" || status=$?
+done
 
 passed=0 failed=0 skipped=0
 for report in "$results"/*.xunit; do
@@ -75,6 +87,14 @@ for report in "$results"/*.xunit; do
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed)))
   skipped=$((skipped + $(value skipped)))
+done
+for report in "$results"/*.trx; do
+  [[ -f "$report" ]] || continue
+  line=$(grep -o '<Counters [^>]*>' "$report" | head -n 1)
+  value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"); echo "${v:-0}"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
 done
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   # A test module crashed or failed to start: count it as a failure so the summary cannot look green.

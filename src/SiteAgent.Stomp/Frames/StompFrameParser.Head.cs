@@ -72,6 +72,8 @@ public sealed partial class StompFrameParser
                 return false;
             }
             bodyLength = from + nul - bodyStart;
+            // The whole frame may have arrived in one read, before the size check above could fire.
+            if (bodyStart + bodyLength > _limits.MaxFrameBytes) throw TooLarge(bodyStart + bodyLength);
         }
         if (bodyLength > 0 && !command.MayHaveBody()) throw new StompProtocolException($"{command.Name()} frame carries a body, which only SEND, MESSAGE and ERROR may");
         return true;

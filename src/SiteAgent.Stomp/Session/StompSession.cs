@@ -81,6 +81,12 @@ internal sealed partial class StompSession : IAsyncDisposable
         {
             End(new SessionEnd(StompDisconnectReason.TransportFailed, Describe(e)));
         }
+        catch (StompProtocolException e)
+        {
+            // CONNECTED itself was unusable (e.g. its heart-beat header).
+            StompLog.ProtocolViolation(_logger, _endpoint, e.Message);
+            End(new SessionEnd(StompDisconnectReason.ProtocolViolation, e.Message));
+        }
         if (HasEnded) throw new SessionFailedException(await _ended.Task);
         stop.ThrowIfCancellationRequested();
     }
@@ -118,9 +124,10 @@ internal sealed partial class StompSession : IAsyncDisposable
         try
         {
             await SendAsync(new StompFrame(StompCommand.Disconnect, Header(StompHeaderNames.Receipt, receipt.Id)), timeout.Token);
-            var first = await Task.WhenAny(receipt.Done, _ended.Task, Task.Delay(Timeout.Infinite, timeout.Token));
-            how = first == receipt.Done ? "DISCONNECT receipt received"
-                : first == _ended.Task ? "the broker closed the connection after DISCONNECT"
+            await Task.WhenAny(receipt.Done, _ended.Task, Task.Delay(Timeout.Infinite, timeout.Token));
+            // Ending the session cancels pending receipts, so only a successful one counts as received.
+            how = receipt.Done.IsCompletedSuccessfully ? "DISCONNECT receipt received"
+                : HasEnded ? "the broker closed the connection after DISCONNECT"
                 : $"no RECEIPT within {_options.DisconnectTimeout.TotalSeconds:0.#} s; closed anyway";
         }
         catch (Exception e) when (IsTransportFailure(e) || e is OperationCanceledException)

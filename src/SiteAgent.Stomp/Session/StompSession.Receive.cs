@@ -18,7 +18,8 @@ internal sealed partial class StompSession
                 var received = await _transport.ReceiveAsync(_parser.GetWriteBuffer(ReceiveChunk), _lifetime.Token);
                 if (received == 0)
                 {
-                    End(new SessionEnd(StompDisconnectReason.ClosedByBroker, "the broker closed the connection"));
+                    var why = _transport.CloseReason is { } reason ? $" ({reason})" : "";
+                    End(new SessionEnd(StompDisconnectReason.ClosedByBroker, "the broker closed the connection" + why));
                     return;
                 }
                 Volatile.Write(ref _lastReceived, Environment.TickCount64);

@@ -26,6 +26,9 @@ internal interface IStompTransport : IAsyncDisposable
     /// <summary>Drops the connection now; a pending receive fails.</summary>
     void Abort();
 
+    /// <summary>What the broker said when it closed the connection (WebSocket close status and text), if anything.</summary>
+    string? CloseReason { get; }
+
     /// <summary>What was negotiated beyond the byte stream, for the log (e.g. the WebSocket subprotocol).</summary>
     string Details { get; }
 }

@@ -10,6 +10,8 @@ internal sealed class TcpTransport(StompEndpoint endpoint, RemoteCertificateVali
     private readonly Socket _socket = new(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
     private Stream? _stream;
 
+    public string? CloseReason => null;
+
     public string Details => _stream is SslStream tls ? $"TLS {tls.SslProtocol}" : "plain TCP";
 
     public async Task ConnectAsync(CancellationToken cancellationToken)

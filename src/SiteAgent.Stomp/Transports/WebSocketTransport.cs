@@ -28,6 +28,12 @@ internal sealed class WebSocketTransport : IStompTransport
         _socket.Options.KeepAliveInterval = TimeSpan.Zero;
     }
 
+    // RabbitMQ closes with 1007 and the parser's complaint on a framing error, and may close without
+    // sending its ERROR frame first; the close text is then the only explanation there is.
+    public string? CloseReason => _socket.CloseStatus is { } status
+        ? $"WebSocket close {(int)status}{(string.IsNullOrEmpty(_socket.CloseStatusDescription) ? "" : ": " + _socket.CloseStatusDescription)}"
+        : null;
+
     public string Details => $"WebSocket subprotocol {(string.IsNullOrEmpty(_socket.SubProtocol) ? "(none)" : _socket.SubProtocol)}";
 
     public Task ConnectAsync(CancellationToken cancellationToken) => _socket.ConnectAsync(_endpoint.WebSocketUri, cancellationToken);

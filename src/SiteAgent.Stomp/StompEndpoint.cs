@@ -38,14 +38,15 @@ public sealed record StompEndpoint
     public static StompEndpoint Tcp(string host, int port, bool useTls = false) =>
         new() { Transport = StompTransportKind.Tcp, Host = host, Port = port, UseTls = useTls };
 
-    /// <summary>Parses <c>ws://</c>, <c>wss://</c>, <c>stomp://</c> or <c>stomp+ssl://</c> URLs; the port is required.</summary>
-    /// <exception cref="FormatException">Not such a URL, or without port.</exception>
+    /// <summary>
+    /// Parses <c>ws://</c>, <c>wss://</c> (port 80/443 when omitted), <c>stomp://</c> or
+    /// <c>stomp+ssl://</c> URLs (port required: the STOMP schemes have no registered default).
+    /// </summary>
+    /// <exception cref="FormatException">Not such a URL, or a STOMP URL without port.</exception>
     public static StompEndpoint Parse(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new FormatException($"'{url}' is not an absolute URL");
-        // Uri reports -1 or the scheme default for a missing port; only an explicit one is accepted.
-        var authority = uri.GetComponents(UriComponents.HostAndPort, UriFormat.UriEscaped);
-        if (!authority.Contains(':') || uri.Port <= 0) throw new FormatException($"'{url}' has no port; write it out, e.g. ws://host:15674/ws or stomp://host:61613");
+        if (uri.Port <= 0) throw new FormatException($"'{url}' has no port; write it out, e.g. stomp://host:61613");
         return uri.Scheme switch
         {
             "ws" => WebSocket(uri.Host, uri.Port, PathOf(uri), useTls: false),
@@ -69,7 +70,7 @@ public sealed record StompEndpoint
 
     /// <summary>The endpoint as a URL, for logs.</summary>
     public override string ToString() => Transport == StompTransportKind.WebSocket
-        ? WebSocketUri.ToString()
+        ? $"{(UseTls ? "wss" : "ws")}://{HostForUri}:{Port.ToString(CultureInfo.InvariantCulture)}{Path}"
         : $"{(UseTls ? "stomp+ssl" : "stomp")}://{HostForUri}:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     private string HostForUri => Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host;

@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SiteAgent.Stomp.Tests.Client;
+using SiteAgent.Waldur.Emulator;
+
+namespace SiteAgent.Stomp.Tests.Broker;
+
+/// <summary>
+/// The emulator as Waldur's publishing side on the real RabbitMQ: an agent registers an event
+/// subscription and a queue over the API, connects with the identities Waldur hands out, and order
+/// changes arrive through the STOMP client as Waldur's JSON.
+/// </summary>
+[NotInParallel("rabbitmq")]
+public class EmulatorPublishingTests
+{
+    private const string Offering = "d629d5e45567425da9cdbdc1af67b32c";
+    private const string PendingOrder = "c1a2b3c4d5e64f708192a3b4c5d6e7f8";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Test]
+    [Arguments(StompTransportKind.Tcp)]
+    [Arguments(StompTransportKind.WebSocket)]
+    public async Task OrderApproved_ArrivesAsWaldurOrderEvent(StompTransportKind transport)
+    {
+        var broker = await RabbitMqBroker.RequireAsync();
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "demo.yaml"),
+            Broker = broker.Management,
+            ContractObserver = true,
+        });
+        using var waldur = new HttpClient { BaseAddress = new Uri(emulator.ApiUrl) };
+        waldur.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", emulator.Options.Token);
+
+        var identity = await PostAsync(waldur, "marketplace-site-agent-identities/", new JsonObject { ["offering"] = Offering, ["name"] = "agent-" + Offering });
+        var subscription = await PostAsync(waldur, $"marketplace-site-agent-identities/{identity["uuid"]}/register_event_subscription/",
+            new JsonObject { ["observable_object_type"] = "order", ["description"] = "test" });
+        var queue = await PostAsync(waldur, $"event-subscriptions/{subscription["uuid"]}/create_queue/",
+            new JsonObject { ["offering_uuid"] = Offering, ["object_type"] = "order" });
+        var vhost = subscription["user_uuid"]!.GetValue<string>();
+        var login = subscription["uuid"]!.GetValue<string>();
+        try
+        {
+            var queueName = queue["queue_name"]!.GetValue<string>();
+            await Assert.That(queueName).IsEqualTo($"subscription_{login}_offering_{Offering}_order");
+            await using var client = new StompClient(new StompClientOptions
+            {
+                Endpoint = RabbitMqBroker.Endpoint(transport),
+                VirtualHost = vhost,
+                Login = login,
+                Passcode = emulator.Options.Token,
+                Subscriptions = [new StompSubscription("/amq/queue/" + queueName, queueName)],
+            });
+            var states = new StateRecorder(client);
+            using var timeout = new CancellationTokenSource(Wait);
+            await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+            var next = messages.MoveNextAsync();
+            await states.Connected(Wait);
+
+            (await waldur.PostAsync($"marketplace-orders/{PendingOrder}/approve_by_provider/", null)).EnsureSuccessStatusCode();
+
+            await Assert.That(await next).IsTrue();
+            var payload = JsonNode.Parse(messages.Current.BodyText)!.AsObject();
+            await Assert.That(payload.ToJsonString()).IsEqualTo(new JsonObject
+            {
+                ["order_uuid"] = PendingOrder,
+                ["order_state"] = "executing",
+                ["offering_uuid"] = Offering,
+            }.ToJsonString());
+            await Assert.That(messages.Current.Headers["content-type"]).IsEqualTo("application/json");
+            await Assert.That(await client.AckAsync(messages.Current)).IsTrue();
+            await Assert.That(emulator.Violations.Count).IsEqualTo(0);
+        }
+        finally
+        {
+            await broker.Api.DeleteVhostAsync(vhost);
+            await broker.Api.DeleteUserAsync(login);
+        }
+    }
+
+    private static async Task<JsonObject> PostAsync(HttpClient http, string path, JsonObject body)
+    {
+        using var response = await http.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}

@@ -27,7 +27,8 @@ public sealed partial class StompFrameParser
         }
 
         var unescape = command.EscapesHeaders();
-        var list = new List<KeyValuePair<string, string>>(8);
+        var list = _headerScratch;
+        list.Clear();
         while (true)
         {
             var line = NextLine(data, ref position);
@@ -37,14 +38,29 @@ public sealed partial class StompFrameParser
             if (colon <= 0) throw new StompProtocolException($"{command.Name()} header line '{Excerpt(line)}' has no name followed by a colon");
             var rawName = line[..colon];
             // Well-known names hold no backslash, so their raw bytes are their decoded form.
-            var name = StompHeaderNames.TryGetKnown(rawName, out var known) ? known : HeaderEscaping.Decode(rawName, unescape, "header name");
-            var value = HeaderEscaping.Decode(line[(colon + 1)..], unescape, $"value of header {name}");
+            var isKnown = StompHeaderNames.TryGetKnown(rawName, out var known, out var index);
+            var name = isKnown ? known! : HeaderEscaping.Decode(rawName, unescape, "header name");
+            var rawValue = line[(colon + 1)..];
+            var value = isKnown && index < StompHeaderNames.RepeatingValues
+                ? RepeatedValue(index, rawValue, unescape, name)
+                : HeaderEscaping.Decode(rawValue, unescape, $"value of header {name}");
             list.Add(new KeyValuePair<string, string>(name, value));
             if (contentLength < 0 && name == StompHeaderNames.ContentLength) contentLength = ParseContentLength(value);
         }
         headers = new StompHeaders([.. list]);
         bodyStart = position;
         return true;
+    }
+
+    /// <summary>The value decoded last time for this header, when the raw bytes are the same again.</summary>
+    /// <remarks>Same raw bytes in a frame of the same escaping give the same string.</remarks>
+    private string RepeatedValue(int index, ReadOnlySpan<byte> raw, bool unescape, string name)
+    {
+        ref var cached = ref _lastValues[index];
+        if (cached.Raw is { } previous && cached.Unescaped == unescape && raw.SequenceEqual(previous)) return cached.Value!;
+        var value = HeaderEscaping.Decode(raw, unescape, $"value of header {name}");
+        if (raw.Length <= 512) cached = (raw.ToArray(), value, unescape);
+        return value;
     }
 
     /// <summary>Finds the body's end: content-length octets then NUL, or the first NUL.</summary>

@@ -30,6 +30,10 @@ public sealed partial class StompFrameParser
     // so that a large body arriving in many small pieces is scanned once, not once per piece.
     private int _nulSearchFrom;
 
+    // Reused across frames: header lines collect here before they become the frame's own array.
+    private readonly List<KeyValuePair<string, string>> _headerScratch = new(16);
+    private readonly (byte[]? Raw, string? Value, bool Unescaped)[] _lastValues = new (byte[]?, string?, bool)[StompHeaderNames.KnownCount];
+
     /// <summary>Creates a parser enforcing <paramref name="limits"/>.</summary>
     public StompFrameParser(StompFrameLimits? limits = null)
     {

@@ -29,25 +29,32 @@ public static class StompHeaderNames
     public const string Persistent = "persistent";
 
     // Names a broker sends on almost every frame: parsing them reuses these strings instead of
-    // allocating one per header per message.
-    private static readonly (byte[] Utf8, string Name)[] Known =
+    // allocating one per header per message. The first ones usually carry the same value on every
+    // message of a subscription, so the parser also reuses their last value (see RepeatingValues).
+    private static readonly string[] KnownNames =
     [
-        .. new[]
-        {
-            Destination, MessageId, Subscription, Ack, ContentLength, ContentType, Redelivered, Persistent,
-            ReceiptId, Message, Version, HeartBeat, Session, Server, "expires", "priority", "content-encoding",
-            "delivery-mode", "timestamp", "type", "app-id", "user-id", "correlation-id", "reply-to",
-        }.Select(n => (Encoding.ASCII.GetBytes(n), n)),
+        Destination, Subscription, ContentType, Redelivered, Persistent, "priority", "content-encoding", "type",
+        "app-id", "user-id", "reply-to",
+        MessageId, Ack, ContentLength, ReceiptId, Message, Version, HeartBeat, Session, Server, "expires",
+        "delivery-mode", "timestamp", "correlation-id",
     ];
 
-    /// <summary>The shared string for a well-known header name, so that parsing does not allocate it.</summary>
-    internal static bool TryGetKnown(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? known)
+    private static readonly byte[][] KnownUtf8 = [.. KnownNames.Select(Encoding.ASCII.GetBytes)];
+
+    /// <summary>Known names with index below this usually repeat their value from message to message.</summary>
+    internal const int RepeatingValues = 11;
+
+    /// <summary>How many names <see cref="TryGetKnown"/> knows.</summary>
+    internal static int KnownCount => KnownNames.Length;
+
+    /// <summary>The shared string for a well-known header name, and its index, so that parsing does not allocate it.</summary>
+    internal static bool TryGetKnown(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? known, out int index)
     {
-        foreach (var (utf8, value) in Known)
+        for (index = 0; index < KnownUtf8.Length; index++)
         {
-            if (utf8.Length == name.Length && name.SequenceEqual(utf8))
+            if (KnownUtf8[index].Length == name.Length && name.SequenceEqual(KnownUtf8[index]))
             {
-                known = value;
+                known = KnownNames[index];
                 return true;
             }
         }

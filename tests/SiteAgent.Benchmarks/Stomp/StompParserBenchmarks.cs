@@ -63,11 +63,11 @@ public class StompParserBenchmarks
         return frames;
     }
 
-    /// <summary>The baseline reader: a growable buffer, a NUL search, a copy per frame.</summary>
+    /// <summary>The baseline reader: a growable buffer, a NUL search resumed where the last one stopped, a copy per frame.</summary>
     private static int SplitAtNul(byte[][] reads)
     {
         var buffer = new byte[4096];
-        int start = 0, end = 0, frames = 0;
+        int start = 0, end = 0, searched = 0, frames = 0;
         foreach (var read in reads)
         {
             if (buffer.Length - end < read.Length)
@@ -82,12 +82,14 @@ public class StompParserBenchmarks
             read.CopyTo(buffer, end);
             end += read.Length;
             int nul;
-            while ((nul = buffer.AsSpan(start, end - start).IndexOf((byte)0)) >= 0)
+            while ((nul = buffer.AsSpan(start + searched, end - start - searched).IndexOf((byte)0)) >= 0)
             {
-                var frame = buffer.AsSpan(start, nul).TrimStart("\r\n"u8).ToArray();
+                var frame = buffer.AsSpan(start, searched + nul).TrimStart("\r\n"u8).ToArray();
                 if (frame.Length > 0) frames++;
-                start += nul + 1;
+                start += searched + nul + 1;
+                searched = 0;
             }
+            searched = end - start;
         }
         return frames;
     }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SiteAgent.Stomp.Tests.Client;
 using SiteAgent.Waldur.Emulator;
@@ -34,16 +33,9 @@ public class EmulatorPublishingTests
         using var waldur = new HttpClient { BaseAddress = new Uri(emulator.ApiUrl) };
         waldur.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", emulator.Options.Token);
 
-        var identity = await PostAsync(waldur, "marketplace-site-agent-identities/", new JsonObject { ["offering"] = Offering, ["name"] = "agent-" + Offering });
-        var subscription = await PostAsync(waldur, $"marketplace-site-agent-identities/{identity["uuid"]}/register_event_subscription/",
-            new JsonObject { ["observable_object_type"] = "order", ["description"] = "test" });
-        var queue = await PostAsync(waldur, $"event-subscriptions/{subscription["uuid"]}/create_queue/",
-            new JsonObject { ["offering_uuid"] = Offering, ["object_type"] = "order" });
-        var vhost = subscription["user_uuid"]!.GetValue<string>();
-        var login = subscription["uuid"]!.GetValue<string>();
+        var (vhost, login, queueName) = await RegisterAsync(waldur, "order");
         try
         {
-            var queueName = queue["queue_name"]!.GetValue<string>();
             await Assert.That(queueName).IsEqualTo($"subscription_{login}_offering_{Offering}_order");
             await using var client = new StompClient(new StompClientOptions
             {
@@ -78,6 +70,85 @@ public class EmulatorPublishingTests
             await broker.Api.DeleteVhostAsync(vhost);
             await broker.Api.DeleteUserAsync(login);
         }
+    }
+
+    [Test]
+    public async Task RoleRevokedAndOfferingUserCreated_PublishedToTheirQueues_OverOneConnection()
+    {
+        var broker = await RabbitMqBroker.RequireAsync();
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "demo.yaml"),
+            Broker = broker.Management,
+        });
+        using var waldur = new HttpClient { BaseAddress = new Uri(emulator.ApiUrl) };
+        waldur.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", emulator.Options.Token);
+        var roles = await RegisterAsync(waldur, "user_role");
+        var users = await RegisterAsync(waldur, "offering_user");
+        try
+        {
+            // One subscription per object type, each its own broker login, all in the user's vhost.
+            await Assert.That(users.Vhost).IsEqualTo(roles.Vhost);
+            await using var client = new StompClient(new StompClientOptions
+            {
+                Endpoint = RabbitMqBroker.Tcp,
+                VirtualHost = roles.Vhost,
+                Login = roles.Login,
+                Passcode = emulator.Options.Token,
+                Subscriptions = [new StompSubscription("/amq/queue/" + roles.Queue, "roles"), new StompSubscription("/amq/queue/" + users.Queue, "users")],
+            });
+            var states = new StateRecorder(client);
+            using var timeout = new CancellationTokenSource(Wait);
+            await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+            var next = messages.MoveNextAsync();
+            await states.Connected(Wait);
+
+            var (bob, project, offeringUser) = emulator.Read(state =>
+            {
+                var project = state.Projects.Single(p => p.Slug == "climate");
+                var member = project.Members.Single(m => m.User.Username == "bob@example.org");
+                project.Members.Remove(member);
+                var carol = state.Add(state.Users, new SiteAgent.Waldur.Emulator.State.User { Username = "carol@example.org" });
+                var offering = state.Offerings.Find(Offering)!;
+                var added = state.Add(state.OfferingUsers, new SiteAgent.Waldur.Emulator.State.OfferingUser { Offering = offering, User = carol, Username = "carol" });
+                return (member.User, project, added);
+            });
+            // Any request publishes what changed since the last one.
+            (await waldur.GetAsync("projects/")).EnsureSuccessStatusCode();
+
+            var received = new Dictionary<string, JsonObject>();
+            for (var i = 0; i < 2; i++)
+            {
+                await Assert.That(await (i == 0 ? next : messages.MoveNextAsync())).IsTrue();
+                received[messages.Current.SubscriptionId] = JsonNode.Parse(messages.Current.BodyText)!.AsObject();
+                await client.AckAsync(messages.Current);
+            }
+            await Assert.That(received["roles"].ToJsonString()).IsEqualTo(new JsonObject
+            {
+                ["user_uuid"] = bob.Uuid, ["user_username"] = "bob@example.org", ["project_uuid"] = project.Uuid,
+                ["project_name"] = "Climate modelling", ["role_name"] = "PROJECT.MEMBER", ["granted"] = false, ["offering_uuid"] = Offering,
+            }.ToJsonString());
+            await Assert.That(received["users"]["action"]!.GetValue<string>()).IsEqualTo("create");
+            await Assert.That(received["users"]["offering_user_uuid"]!.GetValue<string>()).IsEqualTo(offeringUser.Uuid);
+            await Assert.That(received["users"]["username"]!.GetValue<string>()).IsEqualTo("carol");
+        }
+        finally
+        {
+            await broker.Api.DeleteVhostAsync(roles.Vhost);
+            await broker.Api.DeleteUserAsync(roles.Login);
+            await broker.Api.DeleteUserAsync(users.Login);
+        }
+    }
+
+    /// <summary>What an agent does at start for one object type: identity, subscription, queue.</summary>
+    private static async Task<(string Vhost, string Login, string Queue)> RegisterAsync(HttpClient waldur, string objectType)
+    {
+        var identity = await PostAsync(waldur, "marketplace-site-agent-identities/", new JsonObject { ["offering"] = Offering, ["name"] = "agent-" + Offering });
+        var subscription = await PostAsync(waldur, $"marketplace-site-agent-identities/{identity["uuid"]}/register_event_subscription/",
+            new JsonObject { ["observable_object_type"] = objectType, ["description"] = "test" });
+        var queue = await PostAsync(waldur, $"event-subscriptions/{subscription["uuid"]}/create_queue/",
+            new JsonObject { ["offering_uuid"] = Offering, ["object_type"] = objectType });
+        return (subscription["user_uuid"]!.GetValue<string>(), subscription["uuid"]!.GetValue<string>(), queue["queue_name"]!.GetValue<string>());
     }
 
     private static async Task<JsonObject> PostAsync(HttpClient http, string path, JsonObject body)

@@ -48,39 +48,11 @@ export ERL_EPMD_PORT=$EPMD_PORT
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 readonly RABBITMQ_BIN=/usr/lib/rabbitmq/bin
 
-log() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
-
-die() {
-  log "ERROR: $*"
-  exit 1
-}
+# shellcheck source-path=SCRIPTDIR source=../daemons.sh
+source "$RABBITMQ_TEST_INFRA_DIR/../daemons.sh"
 
 require_root() {
   [[ $EUID -eq 0 ]] || die "must run as root (the broker runs as root, like the test SLURM cluster)"
-}
-
-# Serialise up.sh and down.sh on one state dir. Daemons must not inherit fd 9,
-# or they would hold the lock for ever: start_daemon closes it.
-lock_state_dir() {
-  mkdir -p "$STATE_DIR"
-  exec 9>"$STATE_DIR/.lock"
-  flock -w 300 9 || die "another up.sh/down.sh holds $STATE_DIR/.lock"
-}
-
-pid_file() { printf '%s/%s.pid\n' "$PID_DIR" "$1"; }
-
-# Prints the recorded pid of daemon $1 when that process is still alive and
-# still is that daemon (the name check guards against pid reuse after a
-# reboot, since the state dir outlives the processes). Returns 1 otherwise.
-running_pid() {
-  local name=$1 file pid comm
-  file=$(pid_file "$name")
-  [[ -r "$file" ]] || return 1
-  pid=$(<"$file")
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-  [[ "$comm" == "${COMM[$name]}" ]] || return 1
-  printf '%s\n' "$pid"
 }
 
 # Runs rabbitmqctl against the test node with stdin closed and a time limit.

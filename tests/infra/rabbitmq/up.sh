@@ -98,48 +98,6 @@ show_logs() {
   done
 }
 
-# Close every descriptor above stderr in this (sub)shell, so that daemons do
-# not keep the state-dir lock (fd 9) or a caller's pipe open for ever.
-close_inherited_fds() {
-  local fd_path fd
-  for fd_path in /proc/"$BASHPID"/fd/*; do
-    fd=${fd_path##*/}
-    ((fd > 2)) || continue
-    exec {fd}>&-
-  done
-}
-
-# start_daemon NAME COMMAND...: start COMMAND (which must stay in the
-# foreground and end up exec'ing as COMM[NAME]) in its own session, and record
-# its pid. A daemon still running from an earlier run is kept.
-start_daemon() {
-  local name=$1 pid
-  shift
-  if pid=$(running_pid "$name"); then
-    log "$name already running (pid $pid)"
-    return 0
-  fi
-  rm -f "$(pid_file "$name")"
-  printf -- '--- %s: starting %s\n' "$(date -Is)" "$*" >>"$LOG_DIR/$name.out"
-  (
-    close_inherited_fds
-    exec setsid "$@" </dev/null >>"$LOG_DIR/$name.out" 2>&1
-  ) &
-  pid=$!
-  printf '%s\n' "$pid" >"$(pid_file "$name")"
-  # Until the exec chain (bash -> setsid -> daemon) completes, the process
-  # still shows as bash or setsid; wait for it so running_pid is meaningful.
-  local deadline=$((SECONDS + 20))
-  until running_pid "$name" >/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-      show_logs
-      die "$name (pid $pid) did not start"
-    fi
-    sleep 0.1
-  done
-  log "$name started (pid $pid)"
-}
-
 # epmd is normally spawned by the first Erlang node as a daemon that nobody
 # owns; starting it here keeps it on loopback and gives down.sh its pid. An
 # epmd that someone else runs on the port is used as it is.

@@ -14,10 +14,10 @@ internal static class HeaderEscaping
     /// <summary>Decodes one header name or value from the wire.</summary>
     /// <param name="raw">The octets between line start and colon, or colon and line end.</param>
     /// <param name="unescape">False for CONNECT, STOMP and CONNECTED, whose values are literal.</param>
-    /// <param name="what">"header name" or "header value", for the error message.</param>
-    public static string Decode(ReadOnlySpan<byte> raw, bool unescape, string what)
+    /// <param name="header">The header's name when decoding its value, null when decoding a name; for error messages only.</param>
+    public static string Decode(ReadOnlySpan<byte> raw, bool unescape, string? header)
     {
-        if (!unescape || raw.IndexOf((byte)'\\') < 0) return Utf8(raw, what);
+        if (!unescape || raw.IndexOf((byte)'\\') < 0) return Utf8(raw, header);
         var rented = raw.Length <= 256 ? null : ArrayPool<byte>.Shared.Rent(raw.Length);
         try
         {
@@ -31,17 +31,17 @@ internal static class HeaderEscaping
                     decoded[length++] = b;
                     continue;
                 }
-                if (++i == raw.Length) throw new StompProtocolException($"{what} ends in a lone backslash");
+                if (++i == raw.Length) throw new StompProtocolException($"{What(header)} ends in a lone backslash");
                 decoded[length++] = raw[i] switch
                 {
                     (byte)'r' => (byte)'\r',
                     (byte)'n' => (byte)'\n',
                     (byte)'c' => (byte)':',
                     (byte)'\\' => (byte)'\\',
-                    var other => throw new StompProtocolException($"{what} has the undefined escape sequence \\{Printable(other)}"),
+                    var other => throw new StompProtocolException($"{What(header)} has the undefined escape sequence \\{Printable(other)}"),
                 };
             }
-            return Utf8(decoded[..length], what);
+            return Utf8(decoded[..length], header);
         }
         finally
         {
@@ -89,7 +89,7 @@ internal static class HeaderEscaping
         output.Advance(StrictUtf8.GetBytes(text, span));
     }
 
-    private static string Utf8(ReadOnlySpan<byte> bytes, string what)
+    private static string Utf8(ReadOnlySpan<byte> bytes, string? header)
     {
         try
         {
@@ -97,9 +97,12 @@ internal static class HeaderEscaping
         }
         catch (DecoderFallbackException e)
         {
-            throw new StompProtocolException($"{what} is not valid UTF-8", e);
+            throw new StompProtocolException($"{What(header)} is not valid UTF-8", e);
         }
     }
+
+    // Built only when something is wrong: the parser decodes every header of every frame.
+    private static string What(string? header) => header is null ? "a header name" : $"the value of header {header}";
 
     /// <summary>A byte as a printable character or a hex code, for error messages about hostile input.</summary>
     internal static string Printable(byte b) => b is >= 0x21 and < 0x7f ? ((char)b).ToString() : $"0x{b:x2}";

@@ -39,11 +39,11 @@ public sealed partial class StompFrameParser
             var rawName = line[..colon];
             // Well-known names hold no backslash, so their raw bytes are their decoded form.
             var isKnown = StompHeaderNames.TryGetKnown(rawName, out var known, out var index);
-            var name = isKnown ? known! : HeaderEscaping.Decode(rawName, unescape, "header name");
+            var name = isKnown ? known! : HeaderEscaping.Decode(rawName, unescape, header: null);
             var rawValue = line[(colon + 1)..];
             var value = isKnown && index < StompHeaderNames.RepeatingValues
                 ? RepeatedValue(index, rawValue, unescape, name)
-                : HeaderEscaping.Decode(rawValue, unescape, $"value of header {name}");
+                : HeaderEscaping.Decode(rawValue, unescape, name);
             list.Add(new KeyValuePair<string, string>(name, value));
             if (contentLength < 0 && name == StompHeaderNames.ContentLength) contentLength = ParseContentLength(value);
         }
@@ -58,7 +58,7 @@ public sealed partial class StompFrameParser
     {
         ref var cached = ref _lastValues[index];
         if (cached.Raw is { } previous && cached.Unescaped == unescape && raw.SequenceEqual(previous)) return cached.Value!;
-        var value = HeaderEscaping.Decode(raw, unescape, $"value of header {name}");
+        var value = HeaderEscaping.Decode(raw, unescape, name);
         if (raw.Length <= 512) cached = (raw.ToArray(), value, unescape);
         return value;
     }
@@ -128,7 +128,7 @@ public sealed partial class StompFrameParser
 
     private static int ParseContentLength(string value)
     {
-        if (value.Length is 0 or > 10 || !value.All(char.IsAsciiDigit) || !int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var length))
+        if (value.Length is 0 or > 10 || value.AsSpan().ContainsAnyExcept("0123456789") || !int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var length))
         {
             throw new StompProtocolException($"content-length '{Excerpt(value)}' is not a byte count");
         }

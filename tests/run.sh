@@ -80,22 +80,23 @@ for project in "${test_projects[@]}"; do
 done
 
 passed=0 failed=0 skipped=0
-for report in "$results"/*.xunit; do
-  [[ -f "$report" ]] || continue
-  line=$(grep -o '<assembly [^>]*>' "$report" | head -n 1)
-  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"; }
-  passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed)))
-  skipped=$((skipped + $(value skipped)))
-done
-for report in "$results"/*.trx; do
-  [[ -f "$report" ]] || continue
-  line=$(grep -o '<Counters [^>]*>' "$report" | head -n 1)
-  value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"); echo "${v:-0}"; }
-  passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
-done
+# count PATTERN TAG PASSED FAILED FAILED FAILED FAILED SKIPPED (attribute names, - for none): adds the
+# counters of the first <TAG …> element of
+# every report matching PATTERN (xunit: <assembly passed=…>, TRX: <Counters passed=…>).
+count() {
+  local pattern=$1 tag=$2 report line
+  shift 2
+  for report in $pattern; do
+    [[ -f "$report" ]] || continue
+    line=$(grep -o "<$tag [^>]*>" "$report" | head -n 1)
+    passed=$((passed + $(value "$1")))
+    failed=$((failed + $(value "$2") + $(value "$3") + $(value "$4") + $(value "$5")))
+    skipped=$((skipped + $(value "$6")))
+  done
+}
+value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$line"); echo "${v:-0}"; }
+count "$results/*.xunit" assembly passed failed - - - skipped
+count "$results/*.trx" Counters passed failed error timeout aborted notExecuted
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   # A test module crashed or failed to start: count it as a failure so the summary cannot look green.
   failed=1

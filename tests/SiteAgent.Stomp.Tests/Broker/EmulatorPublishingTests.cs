@@ -37,32 +37,27 @@ public class EmulatorPublishingTests
         try
         {
             await Assert.That(queueName).IsEqualTo($"subscription_{login}_offering_{Offering}_order");
-            await using var client = new StompClient(new StompClientOptions
+            await using var consumer = await Consumer.ConnectAsync(new StompClientOptions
             {
                 Endpoint = RabbitMqBroker.Endpoint(transport),
                 VirtualHost = vhost,
                 Login = login,
                 Passcode = emulator.Options.Token,
                 Subscriptions = [new StompSubscription("/amq/queue/" + queueName, queueName)],
-            });
-            var states = new StateRecorder(client);
-            using var timeout = new CancellationTokenSource(Wait);
-            await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-            var next = messages.MoveNextAsync();
-            await states.Connected(Wait);
+            }, Wait);
 
             (await waldur.PostAsync($"marketplace-orders/{PendingOrder}/approve_by_provider/", null)).EnsureSuccessStatusCode();
 
-            await Assert.That(await next).IsTrue();
-            var payload = JsonNode.Parse(messages.Current.BodyText)!.AsObject();
+            var message = await consumer.NextAsync();
+            var payload = JsonNode.Parse(message.BodyText)!.AsObject();
             await Assert.That(payload.ToJsonString()).IsEqualTo(new JsonObject
             {
                 ["order_uuid"] = PendingOrder,
                 ["order_state"] = "executing",
                 ["offering_uuid"] = Offering,
             }.ToJsonString());
-            await Assert.That(messages.Current.Headers["content-type"]).IsEqualTo("application/json");
-            await Assert.That(await client.AckAsync(messages.Current)).IsTrue();
+            await Assert.That(message.Headers["content-type"]).IsEqualTo("application/json");
+            await Assert.That(await consumer.Client.AckAsync(message)).IsTrue();
             await Assert.That(emulator.Violations.Count).IsEqualTo(0);
         }
         finally
@@ -89,19 +84,14 @@ public class EmulatorPublishingTests
         {
             // One subscription per object type, each its own broker login, all in the user's vhost.
             await Assert.That(users.Vhost).IsEqualTo(roles.Vhost);
-            await using var client = new StompClient(new StompClientOptions
+            await using var consumer = await Consumer.ConnectAsync(new StompClientOptions
             {
                 Endpoint = RabbitMqBroker.Tcp,
                 VirtualHost = roles.Vhost,
                 Login = roles.Login,
                 Passcode = emulator.Options.Token,
                 Subscriptions = [new StompSubscription("/amq/queue/" + roles.Queue, "roles"), new StompSubscription("/amq/queue/" + users.Queue, "users")],
-            });
-            var states = new StateRecorder(client);
-            using var timeout = new CancellationTokenSource(Wait);
-            await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-            var next = messages.MoveNextAsync();
-            await states.Connected(Wait);
+            }, Wait);
 
             var (bob, project, offeringUser) = emulator.Read(state =>
             {
@@ -119,9 +109,9 @@ public class EmulatorPublishingTests
             var received = new Dictionary<string, JsonObject>();
             for (var i = 0; i < 2; i++)
             {
-                await Assert.That(await (i == 0 ? next : messages.MoveNextAsync())).IsTrue();
-                received[messages.Current.SubscriptionId] = JsonNode.Parse(messages.Current.BodyText)!.AsObject();
-                await client.AckAsync(messages.Current);
+                var message = await consumer.NextAsync();
+                received[message.SubscriptionId] = JsonNode.Parse(message.BodyText)!.AsObject();
+                await consumer.Client.AckAsync(message);
             }
             await Assert.That(received["roles"].ToJsonString()).IsEqualTo(new JsonObject
             {

@@ -15,21 +15,16 @@ public class RabbitMqClientTests
     {
         var broker = await RabbitMqBroker.RequireAsync();
         await using var tenant = await broker.CreateTenantAsync();
-        await using var client = new StompClient(tenant.Options(transport));
-        var states = new StateRecorder(client);
-        using var timeout = new CancellationTokenSource(Wait);
-        await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-        var first = messages.MoveNextAsync();
-        await states.Connected(Wait);
+        await using var consumer = await Consumer.ConnectAsync(tenant.Options(transport), Wait);
 
         for (var i = 1; i <= 3; i++) await Assert.That(await tenant.PublishAsync($"{{\"order_uuid\": \"{i}\"}}")).IsTrue();
         var bodies = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            await Assert.That(await (i == 0 ? first : messages.MoveNextAsync())).IsTrue();
-            bodies.Add(messages.Current.BodyText);
-            await Assert.That(messages.Current.SubscriptionId).IsEqualTo(tenant.Queue);
-            await Assert.That(await client.AckAsync(messages.Current)).IsTrue();
+            var message = await consumer.NextAsync();
+            bodies.Add(message.BodyText);
+            await Assert.That(message.SubscriptionId).IsEqualTo(tenant.Queue);
+            await Assert.That(await consumer.Client.AckAsync(message)).IsTrue();
         }
 
         await Assert.That(bodies).IsEquivalentTo(["{\"order_uuid\": \"1\"}", "{\"order_uuid\": \"2\"}", "{\"order_uuid\": \"3\"}"]);
@@ -43,15 +38,9 @@ public class RabbitMqClientTests
     {
         var broker = await RabbitMqBroker.RequireAsync();
         await using var tenant = await broker.CreateTenantAsync();
-        await using var client = new StompClient(tenant.Options(transport));
-        var states = new StateRecorder(client);
-        using var timeout = new CancellationTokenSource(Wait);
-        await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-        var next = messages.MoveNextAsync();
-        await states.Connected(Wait);
+        await using var consumer = await Consumer.ConnectAsync(tenant.Options(transport), Wait);
         await tenant.PublishAsync("{\"order_uuid\": \"crash\"}");
-        await Assert.That(await next).IsTrue();
-        var unacked = messages.Current;
+        var unacked = await consumer.NextAsync();
         await Assert.That(unacked.Redelivered).IsFalse();
 
         // The handler "crashes": no ACK; the broker side kills the connection (its statistics list it within a second or two).
@@ -63,14 +52,13 @@ public class RabbitMqClientTests
         }
         await Assert.That(connections.Count).IsEqualTo(1);
         await broker.Api.CloseConnectionAsync(connections[0]);
-        await states.Connected(Wait, count: 2);
-        await Assert.That(await messages.MoveNextAsync()).IsTrue();
-        var again = messages.Current;
+        await consumer.States.Connected(Wait, count: 2);
+        var again = await consumer.NextAsync();
 
         await Assert.That(again.BodyText).IsEqualTo("{\"order_uuid\": \"crash\"}");
         await Assert.That(again.Redelivered).IsTrue();
-        await Assert.That(await client.AckAsync(unacked)).IsFalse();
-        await Assert.That(await client.AckAsync(again)).IsTrue();
+        await Assert.That(await consumer.Client.AckAsync(unacked)).IsFalse();
+        await Assert.That(await consumer.Client.AckAsync(again)).IsTrue();
         await Assert.That(await tenant.WaitForDepthAsync(0, Wait)).IsEqualTo(0);
     }
 
@@ -89,23 +77,16 @@ public class RabbitMqClientTests
             HeartBeatSend = TimeSpan.FromSeconds(1),
             HeartBeatReceive = TimeSpan.FromSeconds(1),
         };
-        var logger = new CollectingLogger();
-        await using var client = new StompClient(options, logger);
-        var states = new StateRecorder(client);
-        using var timeout = new CancellationTokenSource(Wait);
-        await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-        var next = messages.MoveNextAsync();
-        await states.Connected(Wait);
+        await using var consumer = await Consumer.ConnectAsync(options, Wait);
 
         proxy.FreezeExisting();
-        var lost = await states.Lost(StompDisconnectReason.HeartBeatTimeout, Wait);
-        await states.Connected(Wait, count: 2);
+        var lost = await consumer.States.Lost(StompDisconnectReason.HeartBeatTimeout, Wait);
+        await consumer.States.Connected(Wait, count: 2);
         await tenant.PublishAsync("{\"after\": \"freeze\"}");
 
-        await Assert.That(await next).IsTrue();
-        await Assert.That(messages.Current.BodyText).IsEqualTo("{\"after\": \"freeze\"}");
+        await Assert.That((await consumer.NextAsync()).BodyText).IsEqualTo("{\"after\": \"freeze\"}");
         await Assert.That(lost.Detail).Contains("agreed every 1000 ms");
-        await Assert.That(logger.Has(5008)).IsTrue();
+        await Assert.That(consumer.Log.Has(5008)).IsTrue();
     }
 
     [Test]
@@ -115,29 +96,24 @@ public class RabbitMqClientTests
     {
         var broker = await RabbitMqBroker.RequireAsync();
         await using var tenant = await broker.CreateTenantAsync();
-        await using var client = new StompClient(tenant.Options(transport));
-        var states = new StateRecorder(client);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await using var messages = client.ReadAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-        var next = messages.MoveNextAsync();
-        await states.Connected(Wait);
+        await using var consumer = await Consumer.ConnectAsync(tenant.Options(transport), TimeSpan.FromSeconds(120));
 
         try
         {
             await RabbitMqBroker.CtlAsync("stop_app");
-            await states.WaitFor(e => e.State == StompConnectionState.WaitingToReconnect, Wait);
+            await consumer.States.WaitFor(e => e.State == StompConnectionState.WaitingToReconnect, Wait);
         }
         finally
         {
             await RabbitMqBroker.CtlAsync("start_app");
         }
-        await states.Connected(TimeSpan.FromSeconds(90), count: 2);
+        await consumer.States.Connected(TimeSpan.FromSeconds(90), count: 2);
         await tenant.PublishAsync("{\"after\": \"restart\"}");
 
-        await Assert.That(await next).IsTrue();
-        await Assert.That(messages.Current.BodyText).IsEqualTo("{\"after\": \"restart\"}");
-        await Assert.That(await client.AckAsync(messages.Current)).IsTrue();
-        await Assert.That(client.Connections).IsGreaterThanOrEqualTo(2);
+        var message = await consumer.NextAsync();
+        await Assert.That(message.BodyText).IsEqualTo("{\"after\": \"restart\"}");
+        await Assert.That(await consumer.Client.AckAsync(message)).IsTrue();
+        await Assert.That(consumer.Client.Connections).IsGreaterThanOrEqualTo(2);
     }
 
     [Test]

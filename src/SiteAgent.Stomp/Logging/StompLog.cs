@@ -37,10 +37,22 @@ internal static partial class StompLog
     public static partial void Disconnected(ILogger logger, string endpoint, string how);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Trace, Message = "Sent to {Endpoint}: {Frame}")]
-    public static partial void FrameSent(ILogger logger, string endpoint, Frames.StompFrame frame);
+    private static partial void FrameSent(ILogger logger, string endpoint, string frame);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Trace, Message = "Received from {Endpoint}: {Frame}")]
-    public static partial void FrameReceived(ILogger logger, string endpoint, Frames.StompFrame frame);
+    private static partial void FrameReceived(ILogger logger, string endpoint, string frame);
+
+    /// <summary>A frame going out, as text with the passcode masked: the log state never holds the frame itself.</summary>
+    public static void FrameSent(ILogger logger, string endpoint, Frames.StompFrame frame)
+    {
+        if (logger.IsEnabled(LogLevel.Trace)) FrameSent(logger, endpoint, frame.ToString());
+    }
+
+    /// <summary>A frame coming in, as text (headers only).</summary>
+    public static void FrameReceived(ILogger logger, string endpoint, Frames.StompFrame frame)
+    {
+        if (logger.IsEnabled(LogLevel.Trace)) FrameReceived(logger, endpoint, frame.ToString());
+    }
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "Not sending {Command} for message {MessageId}: the connection that delivered it is gone, and the broker delivers it again")]
     public static partial void AcknowledgementStale(ILogger logger, string command, string messageId);

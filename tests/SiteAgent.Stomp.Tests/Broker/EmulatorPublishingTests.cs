@@ -68,7 +68,7 @@ public class EmulatorPublishingTests
     }
 
     [Test]
-    public async Task RoleRevokedAndOfferingUserCreated_PublishedToTheirQueues_OverOneConnection()
+    public async Task RoleRevokedOfferingUserAndServiceAccountCreated_PublishedToTheirQueues_OverOneConnection()
     {
         var broker = await RabbitMqBroker.RequireAsync();
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -80,6 +80,7 @@ public class EmulatorPublishingTests
         waldur.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", emulator.Options.Token);
         var roles = await RegisterAsync(waldur, "user_role");
         var users = await RegisterAsync(waldur, "offering_user");
+        var accounts = await RegisterAsync(waldur, "service_account");
         try
         {
             // One subscription per object type, each its own broker login, all in the user's vhost.
@@ -90,7 +91,12 @@ public class EmulatorPublishingTests
                 VirtualHost = roles.Vhost,
                 Login = roles.Login,
                 Passcode = emulator.Options.Token,
-                Subscriptions = [new StompSubscription("/amq/queue/" + roles.Queue, "roles"), new StompSubscription("/amq/queue/" + users.Queue, "users")],
+                Subscriptions =
+                [
+                    new StompSubscription("/amq/queue/" + roles.Queue, "roles"),
+                    new StompSubscription("/amq/queue/" + users.Queue, "users"),
+                    new StompSubscription("/amq/queue/" + accounts.Queue, "accounts"),
+                ],
             }, Wait);
 
             var (bob, project, offeringUser) = emulator.Read(state =>
@@ -101,13 +107,14 @@ public class EmulatorPublishingTests
                 var carol = state.Add(state.Users, new SiteAgent.Waldur.Emulator.State.User { Username = "carol@example.org" });
                 var offering = state.Offerings.Find(Offering)!;
                 var added = state.Add(state.OfferingUsers, new SiteAgent.Waldur.Emulator.State.OfferingUser { Offering = offering, User = carol, Username = "carol" });
+                state.Add(state.ServiceAccounts, new SiteAgent.Waldur.Emulator.State.ProjectServiceAccount { Project = project, Offering = offering, Username = "svc-climate" });
                 return (member.User, project, added);
             });
             // Any request publishes what changed since the last one.
             (await waldur.GetAsync("projects/")).EnsureSuccessStatusCode();
 
             var received = new Dictionary<string, JsonObject>();
-            for (var i = 0; i < 2; i++)
+            for (var i = 0; i < 3; i++)
             {
                 var message = await consumer.NextAsync();
                 received[message.SubscriptionId] = JsonNode.Parse(message.BodyText)!.AsObject();
@@ -121,12 +128,15 @@ public class EmulatorPublishingTests
             await Assert.That(received["users"]["action"]!.GetValue<string>()).IsEqualTo("create");
             await Assert.That(received["users"]["offering_user_uuid"]!.GetValue<string>()).IsEqualTo(offeringUser.Uuid);
             await Assert.That(received["users"]["username"]!.GetValue<string>()).IsEqualTo("carol");
+            await Assert.That(received["accounts"]["account_username"]!.GetValue<string>()).IsEqualTo("svc-climate");
+            await Assert.That(received["accounts"]["action"]!.GetValue<string>()).IsEqualTo("create");
         }
         finally
         {
             await broker.Api.DeleteVhostAsync(roles.Vhost);
             await broker.Api.DeleteUserAsync(roles.Login);
             await broker.Api.DeleteUserAsync(users.Login);
+            await broker.Api.DeleteUserAsync(accounts.Login);
         }
     }
 

@@ -15,13 +15,17 @@ internal sealed record EventSnapshot(
     Dictionary<string, (string State, string Offering)> Orders,
     HashSet<(string Project, string User, string Role)> Members,
     Dictionary<string, (string Username, string State, string Offering, string User)> OfferingUsers,
-    Dictionary<string, (bool Paused, bool Downscaled, bool Restricted, string BackendId, string Offering)> Resources)
+    Dictionary<string, (bool Paused, bool Downscaled, bool Restricted, string BackendId, string Offering)> Resources,
+    Dictionary<string, (string Type, string Username, string Project, string ProjectName, string Offering)> Accounts)
 {
     public static EventSnapshot Take(EmulatorState state) => new(
         state.Orders.ToDictionary(o => o.Uuid, o => (o.State, o.Resource.Offering.Uuid)),
         state.Projects.SelectMany(p => p.Members.Select(m => (p.Uuid, m.User.Uuid, m.Role.Name))).ToHashSet(),
         state.OfferingUsers.ToDictionary(u => u.Uuid, u => (u.Username ?? "", u.State, u.Offering.Uuid, u.User.Uuid)),
-        state.Resources.ToDictionary(r => r.Uuid, r => (r.Paused, r.Downscaled, r.RestrictMemberAccess, r.BackendId, r.Offering.Uuid)));
+        state.Resources.ToDictionary(r => r.Uuid, r => (r.Paused, r.Downscaled, r.RestrictMemberAccess, r.BackendId, r.Offering.Uuid)),
+        state.ServiceAccounts.Select(a => (a.Uuid, Account: ("service_account", a.Username, a.Project.Uuid, a.Project.Name, a.Offering.Uuid)))
+            .Concat(state.CourseAccounts.Select(a => (a.Uuid, Account: ("course_account", a.User?.Username ?? a.Username, a.Project.Uuid, a.Project.Name, a.Offering.Uuid))))
+            .ToDictionary(a => a.Uuid, a => a.Account));
 
     /// <summary>The events that lead from <paramref name="before"/> to this snapshot, payloads as Waldur sends them.</summary>
     public IEnumerable<WaldurEvent> EventsSince(EventSnapshot before, EmulatorState state)
@@ -63,7 +67,24 @@ internal sealed record EventSnapshot(
                 ["paused"] = resource.Paused,
             });
         }
+        foreach (var e in AccountEvents(before)) yield return e;
     }
+
+    /// <summary>Service and course accounts announce their creation and deletion.</summary>
+    private IEnumerable<WaldurEvent> AccountEvents(EventSnapshot before) =>
+        Accounts.Where(a => !before.Accounts.ContainsKey(a.Key)).Select(a => AccountEvent(a.Key, a.Value, "create"))
+            .Concat(before.Accounts.Where(a => !Accounts.ContainsKey(a.Key)).Select(a => AccountEvent(a.Key, a.Value, "delete")));
+
+    private static WaldurEvent AccountEvent(string uuid, (string Type, string Username, string Project, string ProjectName, string Offering) account, string action) =>
+        new(account.Type, account.Offering, new JsonObject
+        {
+            ["account_uuid"] = uuid,
+            ["account_username"] = account.Username,
+            ["scope_type"] = "project",
+            ["project_uuid"] = account.Project,
+            ["project_name"] = account.ProjectName,
+            ["action"] = action,
+        });
 
     /// <summary>A role change concerns every offering with a live resource in the project.</summary>
     private static IEnumerable<WaldurEvent> RoleEvents((string Project, string User, string Role) member, bool granted, EmulatorState state)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project, the way CI does, on a Debian 12 machine:
 #   1. installs the Debian packages the integration tests need (root; skipped when present),
-#   2. brings up the real single-node SLURM cluster (tests/infra/slurm/up.sh),
+#   2. brings up the real single-node SLURM cluster (tests/infra/slurm/up.sh) and the real
+#      RabbitMQ broker with STOMP and Web-STOMP (tests/infra/rabbitmq/up.sh),
 #   3. builds the solution (warnings are errors) and publishes the Native AOT agent binary,
 #   4. runs all test projects against them,
 #   5. prints "N passed, N failed" and exits non-zero when anything failed.
@@ -14,6 +15,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 results="$repo/artifacts/test-results"
 started_slurm=0
+started_rabbitmq=0
 
 log() { printf '[tests/run.sh] %s\n' "$*"; }
 
@@ -21,6 +23,10 @@ cleanup() {
   if [[ $started_slurm -eq 1 ]]; then
     log "stopping the SLURM cluster this run started"
     bash tests/infra/slurm/down.sh >/dev/null 2>&1 || true
+  fi
+  if [[ $started_rabbitmq -eq 1 ]]; then
+    log "stopping the RabbitMQ broker this run started"
+    bash tests/infra/rabbitmq/down.sh >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -36,6 +42,15 @@ bash tests/infra/slurm/up.sh
 # shellcheck source=infra/slurm/cluster.env
 . tests/infra/slurm/cluster.env
 export WALDUR_AGENT_REQUIRE_SLURM=1
+
+if ! bash tests/infra/rabbitmq/status.sh >/dev/null 2>&1; then
+  started_rabbitmq=1
+fi
+log "bringing up RabbitMQ"
+bash tests/infra/rabbitmq/up.sh
+# shellcheck source=infra/rabbitmq/broker.env
+. tests/infra/rabbitmq/broker.env
+export WALDUR_AGENT_REQUIRE_RABBITMQ=1
 
 log "building the solution"
 dotnet build Agent.sln -c Release -nologo -clp:NoSummary

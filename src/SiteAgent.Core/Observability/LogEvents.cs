@@ -6,7 +6,8 @@ namespace SiteAgent.Core.Observability;
 /// </summary>
 /// <remarks>
 /// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2999 order processing;
-/// 3000–3999 Waldur client (owned by SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199).
+/// 3000–3999 Waldur client (owned by SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199);
+/// 5000–5099 STOMP client (owned by SiteAgent.Stomp).
 /// </remarks>
 public static class LogEvents
 {

@@ -14,6 +14,7 @@ public class EventIdCatalogueTests
         typeof(SiteAgent.Waldur.WaldurClient).Assembly,              // the Waldur client
         typeof(SiteAgent.Backends.BackendContext).Assembly,          // the backend SDK
         typeof(SiteAgent.Backends.Slurm.SlurmBackend).Assembly,      // the SLURM backend
+        typeof(SiteAgent.Stomp.StompClient).Assembly,                // the STOMP client
     ];
 
     [Test]
@@ -42,6 +43,7 @@ public class EventIdCatalogueTests
                      (typeof(SiteAgent.Waldur.WaldurClient).Assembly, 3000, 3999),
                      (typeof(SiteAgent.Backends.BackendContext).Assembly, 4200, 4299),
                      (typeof(SiteAgent.Backends.Slurm.SlurmBackend).Assembly, 4000, 4199),
+                     (typeof(SiteAgent.Stomp.StompClient).Assembly, 5000, 5099),
                  })
         {
             var outside = assembly.GetTypes()

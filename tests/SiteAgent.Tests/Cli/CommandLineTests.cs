@@ -5,12 +5,13 @@ namespace SiteAgent.Tests.Cli;
 public class CommandLineTests
 {
     [Fact]
-    public async Task Version_PrintsNameAndVersion()
+    public async Task Version_PrintsNameAndVersionThenCommitRuntimeAndBackends()
     {
         var outcome = await AgentBinary.RunAsync("--version");
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Matches(@"^waldur-site-agent \d+\.\d+\.\d+\n$", outcome.Output);
+        Assert.Matches(@"^waldur-site-agent \d+\.\d+\.\d+\ncommit: ([0-9a-f]{7,40}|unknown)\nruntime: \.NET \d+\.\d+\.\d+.*, Native AOT, linux-x64\nbackends: [a-z_, ]+\n$", outcome.Output);
+        Assert.Contains("backends: base, slurm\n", outcome.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,139 @@
+using SiteAgent.Testing;
+
+namespace SiteAgent.Tests.Packaging;
+
+/// <summary>
+/// The DEB installed on this machine with the real dpkg: the binary and the reference names work,
+/// modes and owners are right, remove keeps the config and purge removes it; an upgrade keeps the
+/// admin's edited config and restarts only the agent units that were running. This machine has no
+/// systemd as PID 1, so the scriptlets must cope; for the upgrade a recording systemctl on PATH
+/// plays a running systemd (its version, its running units) and records every call.
+/// </summary>
+[Collection(PackagesCollection.Name)]
+public sealed class DebInstallTests(PackagesFixture packages) : IDisposable
+{
+    private const string Config = "/etc/waldur/waldur-site-agent-config.yaml";
+    private const string UnitDir = "/lib/systemd/system";
+    private readonly string _systemd = Directory.CreateTempSubdirectory("agent-fake-systemd-").FullName;
+
+    [Fact]
+    public async Task InstallRemovePurge_NoSystemdRunning_WorksAndKeepsConfigUntilPurge()
+    {
+        PackagesFixture.RequireTools(root: true);
+        await DpkgAsync(null, "--purge", "waldur-site-agent");
+
+        await DpkgAsync(null, "-i", packages.Deb);
+
+        var version = await ProcessRunner.RunAsync("/usr/bin/waldur-site-agent", ["--version"]);
+        Assert.StartsWith("waldur-site-agent ", version.Output, StringComparison.Ordinal);
+        var legacy = await ProcessRunner.RunAsync("/usr/bin/waldur_site_diagnostics", ["--help"]);
+        Assert.Contains("reference: waldur_site_diagnostics", legacy.Output, StringComparison.Ordinal);
+        Assert.Equal("root:root 755", await StatAsync("/usr/bin/waldur-site-agent"));
+        Assert.Equal("root:root 700", await StatAsync("/etc/waldur"));
+        Assert.Equal("root:root 600", await StatAsync(Config));
+        Assert.Equal("root:root 750", await StatAsync("/var/lib/waldur-site-agent"));
+        Assert.Equal("root:root 644", await StatAsync(UnitDir + "/waldur-site-agent@.service"));
+        // This machine's systemctl reports systemd 252: the modern units.
+        Assert.Equal(await File.ReadAllTextAsync("/usr/share/waldur-site-agent/systemd/modern/waldur-site-agent@.service", TestContext.Current.CancellationToken),
+            await File.ReadAllTextAsync(UnitDir + "/waldur-site-agent@.service", TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(UnitDir + "/waldur-agent-order-process.service"));
+
+        await DpkgAsync(null, "--remove", "waldur-site-agent");
+        Assert.True(File.Exists(Config), "remove keeps the config");
+        Assert.False(File.Exists("/usr/bin/waldur-site-agent"));
+        Assert.False(File.Exists(UnitDir + "/waldur-site-agent@.service"), "remove takes the units postinst installed");
+
+        await DpkgAsync(null, "--purge", "waldur-site-agent");
+        Assert.False(File.Exists(Config), "purge removes the config");
+        Assert.False(Directory.Exists("/var/lib/waldur-site-agent"), "purge removes the state directory");
+    }
+
+    [Fact]
+    public async Task Upgrade_EditedConfigAndRunningUnits_ConfigKeptOnlyRunningAgentUnitsRestarted()
+    {
+        PackagesFixture.RequireTools(root: true);
+        await DpkgAsync(null, "--purge", "waldur-site-agent");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(_systemd, "version"), "252", TestContext.Current.CancellationToken);
+            await DpkgAsync(_systemd, "-i", packages.OldDeb);
+            Assert.Contains("daemon-reload", await CallsAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("try-restart", await CallsAsync(), StringComparison.Ordinal);
+            await File.AppendAllTextAsync(Config, "# edited by the site admin\n", TestContext.Current.CancellationToken);
+            // Two agent units run (one under its reference name); one is enabled but stopped; cron is not ours.
+            await File.WriteAllTextAsync(Path.Combine(_systemd, "running"),
+                "cron.service loaded active running Regular background program processing daemon\n" +
+                "waldur-site-agent@order_process.service loaded active running Waldur Site Agent (order_process mode)\n" +
+                "waldur-agent-report.service loaded active running Waldur Site Agent (report mode)\n", TestContext.Current.CancellationToken);
+            // The host now reports systemd 219 (as RHEL/CentOS 7 would): the upgrade installs the legacy units.
+            await File.WriteAllTextAsync(Path.Combine(_systemd, "version"), "219", TestContext.Current.CancellationToken);
+            File.Delete(Path.Combine(_systemd, "calls"));
+
+            await DpkgAsync(_systemd, "-i", packages.Deb);
+
+            Assert.EndsWith("# edited by the site admin\n", await File.ReadAllTextAsync(Config, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Equal("root:root 600", await StatAsync(Config));
+            var calls = (await CallsAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("daemon-reload", calls);
+            Assert.Equal(["try-restart waldur-site-agent@order_process.service waldur-agent-report.service"], calls.Where(c => c.Contains("restart", StringComparison.Ordinal)));
+            Assert.DoesNotContain(calls, c => c.StartsWith("start", StringComparison.Ordinal) || c.StartsWith("enable", StringComparison.Ordinal) || c.Contains("cron", StringComparison.Ordinal));
+            Assert.Equal(await File.ReadAllTextAsync("/usr/share/waldur-site-agent/systemd/legacy/waldur-site-agent@.service", TestContext.Current.CancellationToken),
+                await File.ReadAllTextAsync(UnitDir + "/waldur-site-agent@.service", TestContext.Current.CancellationToken));
+            var version = await ProcessRunner.RunAsync("dpkg-query", ["-W", "-f=${Version}", "waldur-site-agent"]);
+            Assert.Equal(packages.Version, version.Output);
+
+            File.Delete(Path.Combine(_systemd, "calls"));
+            await DpkgAsync(_systemd, "--remove", "waldur-site-agent");
+            Assert.Contains("stop waldur-site-agent@order_process.service waldur-agent-report.service", await CallsAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await DpkgAsync(null, "--purge", "waldur-site-agent");
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_systemd, recursive: true);
+
+    /// <summary>Runs dpkg, with the recording systemctl first on PATH when <paramref name="fakeSystemd"/> is set.</summary>
+    private async Task DpkgAsync(string? fakeSystemd, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        if (fakeSystemd is not null)
+        {
+            await WriteFakeSystemctlAsync(fakeSystemd);
+            environment["PATH"] = fakeSystemd + ":" + Environment.GetEnvironmentVariable("PATH");
+            environment["FAKE_SYSTEMD_STATE"] = fakeSystemd;
+        }
+
+        var result = await ProcessRunner.RunAsync("dpkg", arguments, environment, timeout: TimeSpan.FromMinutes(3));
+        Assert.True(result.ExitCode == 0, $"dpkg {string.Join(' ', arguments)}: {result}");
+    }
+
+    private static async Task WriteFakeSystemctlAsync(string directory)
+    {
+        var path = Path.Combine(directory, "systemctl");
+        await File.WriteAllTextAsync(path, """
+            #!/bin/sh
+            # A recording stand-in for systemctl: a running systemd of the version in $FAKE_SYSTEMD_STATE/version
+            # whose running units are listed in $FAKE_SYSTEMD_STATE/running. Every call is appended to calls.
+            echo "$*" >>"$FAKE_SYSTEMD_STATE/calls"
+            case "$1" in
+              --version) echo "systemd $(cat "$FAKE_SYSTEMD_STATE/version") (fake)" ;;
+              is-system-running) echo running ;;
+              list-units) cat "$FAKE_SYSTEMD_STATE/running" 2>/dev/null ;;
+            esac
+            exit 0
+
+            """, TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+    }
+
+    private async Task<string> CallsAsync()
+    {
+        var calls = Path.Combine(_systemd, "calls");
+        return File.Exists(calls) ? await File.ReadAllTextAsync(calls, TestContext.Current.CancellationToken) : "";
+    }
+
+    private static async Task<string> StatAsync(string path) =>
+        (await ProcessRunner.RunAsync("stat", ["-c", "%U:%G %a", path])).Output.Trim();
+}

@@ -20,6 +20,7 @@ public sealed class DebInstallTests(PackagesFixture packages) : IDisposable
     public async Task InstallRemovePurge_NoSystemdRunning_WorksAndKeepsConfigUntilPurge()
     {
         PackagesFixture.RequireTools(root: true);
+        using var machine = await MachineLockAsync();
         await DpkgAsync(null, "--purge", "waldur-site-agent");
 
         await DpkgAsync(null, "-i", packages.Deb);
@@ -52,6 +53,7 @@ public sealed class DebInstallTests(PackagesFixture packages) : IDisposable
     public async Task Upgrade_EditedConfigAndRunningUnits_ConfigKeptOnlyRunningAgentUnitsRestarted()
     {
         PackagesFixture.RequireTools(root: true);
+        using var machine = await MachineLockAsync();
         await DpkgAsync(null, "--purge", "waldur-site-agent");
         try
         {
@@ -105,8 +107,39 @@ public sealed class DebInstallTests(PackagesFixture packages) : IDisposable
             environment["FAKE_SYSTEMD_STATE"] = fakeSystemd;
         }
 
-        var result = await ProcessRunner.RunAsync("dpkg", arguments, environment, timeout: TimeSpan.FromMinutes(3));
-        Assert.True(result.ExitCode == 0, $"dpkg {string.Join(' ', arguments)}: {result}");
+        // apt or dpkg run by someone else on this machine holds dpkg's lock for a while: wait for it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ProcessRunner.RunAsync("dpkg", arguments, environment, timeout: TimeSpan.FromMinutes(3));
+            if (result.ExitCode != 0 && attempt < 60 && result.Error.Contains("lock", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+                continue;
+            }
+
+            Assert.True(result.ExitCode == 0, $"dpkg {string.Join(' ', arguments)}: {result}");
+            return;
+        }
+    }
+
+    /// <summary>
+    /// The package is installed machine-wide, so two test runs on one machine (CI and a developer's)
+    /// take turns: an exclusive lock on a file in /run, released when the test ends.
+    /// </summary>
+    private static async Task<FileStream> MachineLockAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(15);
+        while (true)
+        {
+            try
+            {
+                return new FileStream("/run/waldur-site-agent-package-tests.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+            }
+        }
     }
 
     private static async Task WriteFakeSystemctlAsync(string directory)

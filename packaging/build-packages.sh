@@ -69,7 +69,7 @@ build_rpm() {
   cp "$rpm" "$out/"
   rm -rf "$top"
   rpm="$out/$(basename "$rpm")"
-  rpmlint --rpmlintrc "$repo/packaging/waldur-site-agent.rpmlintrc" "$rpm"
+  rpmlint --rpmlintrc "$repo/packaging/waldur-site-agent.rpmlintrc" "$repo/rpm.spec" "$rpm"
   echo "rpm: $rpm"
 }
 

@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Runtime;
 
 /// <summary>
 /// The liveness file that <c>healthz</c> checks: rewritten with the epoch time at every tick, at the
-/// start of every offering and every 10 items of long loops (modes.md §1.6).
+/// start of every offering and every 10 items of long loops.
 /// </summary>
 public sealed partial class Heartbeat
 {

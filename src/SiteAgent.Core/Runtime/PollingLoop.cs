@@ -4,7 +4,7 @@ using SiteAgent.Core.Observability;
 namespace SiteAgent.Core.Runtime;
 
 /// <summary>
-/// The tick loop of the polling modes (modes.md §1.1): the first cycle starts at once, the next when
+/// The tick loop of the polling modes: the first cycle starts at once, the next when
 /// the period has passed since the previous cycle ended, checked every tick; the heartbeat is written
 /// at every tick. Cycles never overlap. Under systemd (<c>Type=notify</c>) the loop reports READY=1
 /// when the first cycle starts, STOPPING=1 when shutdown is requested and, when the unit sets

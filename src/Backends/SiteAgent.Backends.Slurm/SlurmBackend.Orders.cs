@@ -50,8 +50,8 @@ public sealed partial class SlurmBackend
 
         // Validate every id first: a refused value must not reach any command.
         var received = resource.BackendId.Equals(backendId, StringComparison.OrdinalIgnoreCase);
-        var allocation = SlurmNames.Account(backendId, "resource backend_id", received ? SlurmNames.MaxAccountLength : SlurmNames.MaxNewAccountLength);
-        var (customer, project) = ParentIds(resource);
+        var allocation = received ? SlurmNames.Account(backendId, "resource backend_id") : BackendIdFor(backendId);
+        var (customer, project) = await ParentIdsAsync(resource, resource.ProjectSlug, cancellationToken).ConfigureAwait(false);
 
         if (customer is not null)
         {
@@ -62,7 +62,7 @@ public sealed partial class SlurmBackend
 
         // No existence read first: the order processor has just checked, and sacctmgr answers
         // "Nothing new added" for an association that exists (e.g. created by another agent since).
-        if (!await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
+        if (!await Client.CreateAccountAsync(allocation, Or(resource.Name, allocation), project, project, cancellationToken).ConfigureAwait(false))
         {
             throw new DuplicateResourceException(allocation);
         }
@@ -115,7 +115,7 @@ public sealed partial class SlurmBackend
         }
 
         var account = SlurmNames.Account(resource.BackendId, "resource backend_id");
-        var project = string.IsNullOrEmpty(projectSlug) ? null : SlurmNames.Account(_context.Common.ProjectPrefix + projectSlug, "project account id");
+        var project = string.IsNullOrEmpty(projectSlug) ? null : await ProjectIdAsync(projectSlug, cancellationToken).ConfigureAwait(false);
         if (!await Client.AccountExistsAsync(account, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountAbsent(_logger, account, ClusterLabel, resource.Uuid);
@@ -154,16 +154,6 @@ public sealed partial class SlurmBackend
         }
 
         return null;
-    }
-
-    /// <summary>Customer (null in flat mode) and project account ids of a resource, validated as new ids.</summary>
-    private (string? Customer, string Project) ParentIds(ResourceRequest resource)
-    {
-        var project = SlurmNames.Account(_context.Common.ProjectPrefix + resource.ProjectSlug, "project account id", SlurmNames.MaxNewAccountLength);
-        var customer = _options.ParentAccount is null
-            ? SlurmNames.Account(_context.Common.CustomerPrefix + resource.CustomerSlug, "customer account id", SlurmNames.MaxNewAccountLength)
-            : null;
-        return (customer, project);
     }
 
     /// <summary>Creates a customer or project account when its association is missing; an existing one is never changed.</summary>
@@ -325,7 +315,7 @@ public sealed partial class SlurmBackend
             return;
         }
 
-        _knownParents.Remove(project);
+        ForgetParent(project);
         if (await Client.RemoveAccountAsync(project, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountRemoved(_logger, project);
@@ -334,5 +324,6 @@ public sealed partial class SlurmBackend
 
     private ResourceUsage ZeroUsage() => ResourceUsage.Zero(_context.Components.Select(c => c.Type));
 
-    private static string Or(string text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text;
+    // A name that sanitises to nothing (only quotes or control characters) describes the account by its id.
+    private static string Or(string text, string fallback) => SlurmNames.Description(text).Length == 0 ? fallback : text;
 }

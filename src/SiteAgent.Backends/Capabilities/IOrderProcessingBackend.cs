@@ -14,6 +14,14 @@ public interface IOrderProcessingBackend
         await PullResourceAsync(resource, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
+    /// The backend id a generated candidate (<c>lower(allocation_prefix + base)</c>) becomes on this backend,
+    /// for example shortened to its length limit. The core claims this id in Waldur before creating the
+    /// resource, so it must be the final one. Throws <see cref="UnsafeValueException"/> for a value that can
+    /// never be a safe id. The default keeps the candidate.
+    /// </summary>
+    string BackendIdFor(string candidate) => candidate;
+
+    /// <summary>
     /// Creates the resource under <paramref name="backendId"/> with its limits and returns what was
     /// created. Throws <see cref="DuplicateResourceException"/> when the id is taken.
     /// </summary>

@@ -84,7 +84,8 @@ public sealed partial class CreateOrderHandler
         var projectPolicy = _context.Session.PluginOptions.AccountNameGenerationPolicy == BackendIdCandidates.ProjectSlugPolicy;
         var baseName = projectPolicy ? request.ProjectSlug : request.Slug;
         var attempts = BackendIdCandidates.Attempts(projectPolicy, common.CheckBackendIdUniqueness, common.BackendIdMaxRetries);
-        foreach (var candidate in BackendIdCandidates.For(common.AllocationPrefix, baseName, attempts))
+        // The backend may shorten a long candidate; the id claimed in Waldur is the one it will create.
+        foreach (var candidate in BackendIdCandidates.For(common.AllocationPrefix, baseName, attempts).Select(_context.Backend.BackendIdFor).Distinct(StringComparer.Ordinal))
         {
             if (!await IsUniqueInWaldurAsync(candidate, cancellationToken).ConfigureAwait(false)
                 || await _context.Backend.ExistsAsync(request with { BackendId = candidate }, cancellationToken).ConfigureAwait(false))

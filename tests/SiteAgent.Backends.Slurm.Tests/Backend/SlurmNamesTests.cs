@@ -38,15 +38,60 @@ public class SlurmNamesTests
     }
 
     [Fact]
-    public void Account_LengthRules_42ForNewIds255ForExisting()
+    public void Account_ExistingIds_AreAcceptedUpTo255Characters()
     {
-        var forty2 = new string('a', 42);
         var forty3 = new string('a', 43);
-        Assert.Equal(forty2, SlurmNames.Account(forty2, "id", SlurmNames.MaxNewAccountLength));
-        var error = Assert.Throws<UnsafeValueException>(() => SlurmNames.Account(forty3, "id", SlurmNames.MaxNewAccountLength));
-        Assert.Contains("42", error.Message, StringComparison.Ordinal);
         Assert.Equal(forty3, SlurmNames.Account(forty3, "id"));
-        Assert.Throws<UnsafeValueException>(() => SlurmNames.Account(new string('a', 256), "id"));
+        Assert.Equal(new string('a', 255), SlurmNames.Account(new string('a', 255), "id"));
+        Assert.Contains("255", Assert.Throws<UnsafeValueException>(() => SlurmNames.Account(new string('a', 256), "id")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hpc_alloc-1")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void NewAccount_UpTo42Characters_IsKeptLowerCased(string id) => Assert.Equal(id, SlurmNames.NewAccount(id.ToUpperInvariant(), "id"));
+
+    [Fact]
+    public void NewAccount_Longer_IsShortenedToAReadableStartAndAStableHash()
+    {
+        var full = "hpc_very-long-project-name-very-long-project-name";
+
+        var id = SlurmNames.NewAccount(full, "project account id");
+
+        Assert.Equal(42, id.Length);
+        Assert.StartsWith(full[..33], id, StringComparison.Ordinal);
+        Assert.Matches("^hpc_very-long-project-name-very-l-[0-9a-f]{8}$", id);
+        Assert.Equal(id, SlurmNames.NewAccount(full.ToUpperInvariant(), "project account id"));
+        Assert.Equal(id, SlurmNames.Account(id, "project account id"));
+    }
+
+    [Fact]
+    public void NewAccount_TwoIdsSharingTheirFirst42Characters_GetDifferentIds()
+    {
+        var common = new string('p', 42);
+
+        Assert.NotEqual(SlurmNames.NewAccount(common + "-one", "id"), SlurmNames.NewAccount(common + "-two", "id"));
+        Assert.NotEqual(SlurmNames.NewAccount(common + "-one", "id"), SlurmNames.NewAccount(common, "id"));
+    }
+
+    [Fact]
+    public void NewAccount_StartEndingInDashOrDot_DropsThemBeforeTheHash()
+    {
+        var id = SlurmNames.NewAccount(new string('x', 31) + ".-" + new string('y', 20), "id");
+
+        Assert.Matches("^x{31}-[0-9a-f]{8}$", id);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("where")]
+    [InlineData("-lead")]
+    [InlineData("a b")]
+    [InlineData("x;rm-rf-this-is-a-long-and-hostile-account-id-beyond-42")]
+    public void NewAccount_NeverSafeValues_AreRefusedWhateverTheirLength(string value)
+    {
+        var error = Assert.Throws<UnsafeValueException>(() => SlurmNames.NewAccount(value, "project account id"));
+        Assert.StartsWith("Refusing project account id", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

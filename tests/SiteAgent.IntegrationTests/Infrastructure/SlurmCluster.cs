@@ -1,3 +1,4 @@
+using SiteAgent.Backends.Slurm;
 using SiteAgent.Testing;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
@@ -55,6 +56,23 @@ internal static class SlurmCluster
             await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["-i", "remove", "account", "where", $"name={account}"], Environment).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Runs a sacctmgr write (<c>--immediate</c>) for a test's own set-up under the agent's host-wide write
+    /// lock: slurmdbd 22.05 corrupts its tree when two writers overlap. Fails the test when sacctmgr fails.
+    /// </summary>
+    public static async Task WriteAsync(params string[] arguments)
+    {
+        using (await new SacctmgrWriteLock(null, TimeSpan.FromMinutes(2)).AcquireAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            var outcome = await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["--parsable2", "--noheader", "--immediate", .. arguments], Environment).ConfigureAwait(false);
+            Assert.True(outcome.ExitCode == 0, "sacctmgr failed: " + outcome);
+        }
+    }
+
+    /// <summary>Creates an account on the test cluster under <paramref name="parent"/> (under the write lock).</summary>
+    public static Task AddAccountAsync(string account, string parent) =>
+        WriteAsync("add", "account", account, $"parent={parent}", $"description={account}", $"organization={account}", $"cluster={Name}");
 
     /// <summary>Runs a read-only sacctmgr command with parsable output and returns stdout.</summary>
     public static async Task<string> SacctmgrAsync(params string[] arguments)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SiteAgent.Testing;
+using SiteAgent.Waldur.Emulator.State;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
 
@@ -13,15 +14,26 @@ internal sealed class TestScenario
 {
     private readonly StringBuilder _resources = new();
     private readonly StringBuilder _orders = new();
+    private readonly StringBuilder _projects = new();
+    private readonly List<string> _projectSlugs = [];
 
-    public TestScenario(string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true)
+    /// <summary>Creates the scenario; a project or customer name without a slug gets the slug the emulator would give it.</summary>
+    public TestScenario(
+        string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true,
+        string? projectName = null, string? customerName = null)
     {
         ExtraMemberUsername = extraMemberUsername;
         Prefixed = prefixed;
         Id = Guid.NewGuid().ToString("N")[..6];
-        ProjectSlug = projectSlug ?? "proj-" + Id;
-        CustomerSlug = customerSlug ?? "org-" + Id;
+        ProjectName = projectName ?? "Project " + Id;
+        CustomerName = customerName ?? "Research Org " + Id;
+        ProjectSlug = projectSlug ?? (projectName is null ? "proj-" + Id : EmulatorState.Slugify(projectName, []));
+        CustomerSlug = customerSlug ?? (customerName is null ? "org-" + Id : EmulatorState.Slugify(customerName, []));
     }
+
+    public string ProjectName { get; }
+
+    public string CustomerName { get; }
 
     /// <summary>Site username of a third team member (eve), when the test wants one.</summary>
     public string? ExtraMemberUsername { get; }
@@ -57,8 +69,25 @@ internal sealed class TestScenario
     /// <summary>The two team members' site usernames.</summary>
     public string[] Usernames => ["alice" + Id, "bob" + Id];
 
-    /// <summary>Adds a Create order (which creates its resource); returns the order uuid.</summary>
-    public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider")
+    /// <summary>Adds another project of the customer with the same team; returns its slug (the emulator's slug of the name).</summary>
+    public string AddProject(string name)
+    {
+        var slug = EmulatorState.Slugify(name, [ProjectSlug, .. _projectSlugs]);
+        _projectSlugs.Add(slug);
+        _projects.Append(CultureInfo.InvariantCulture, $$"""
+              - name: {{Quoted(name)}}
+                slug: {{slug}}
+                customer: {{CustomerSlug}}
+                team:
+                  - {user: alice{{Id}}@example.org, role: PROJECT.ADMIN}
+                  - {user: bob{{Id}}@example.org, role: PROJECT.MEMBER}
+
+            """);
+        return slug;
+    }
+
+    /// <summary>Adds a Create order (which creates its resource) in the main project or <paramref name="project"/>; returns the order uuid.</summary>
+    public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider", string? project = null)
     {
         var uuid = Guid.NewGuid();
         _orders.Append(CultureInfo.InvariantCulture, $$"""
@@ -66,8 +95,8 @@ internal sealed class TestScenario
                 type: Create
                 state: {{state}}
                 offering: {{OfferingUuid:N}}
-                project: {{ProjectSlug}}
-                resource_name: "{{resourceName}}"
+                project: {{project ?? ProjectSlug}}
+                resource_name: {{Quoted(resourceName)}}
                 plan: Default
                 limits: {cpu: {{cpu}}}
 
@@ -119,15 +148,16 @@ internal sealed class TestScenario
           - {token: {{Token}}, user: agent{{Id}}}
         customers:
           - {name: "Provider {{Id}}", slug: prov-{{Id}}}
-          - {name: "Research Org {{Id}}", slug: {{CustomerSlug}}}
+          - {name: {{Quoted(CustomerName)}}, slug: {{CustomerSlug}}}
         projects:
-          - name: "Project {{Id}}"
+          - name: {{Quoted(ProjectName)}}
             slug: {{ProjectSlug}}
             customer: {{CustomerSlug}}
             team:
               - {user: alice{{Id}}@example.org, role: PROJECT.ADMIN}
               - {user: bob{{Id}}@example.org, role: PROJECT.MEMBER}
         {{ExtraMember("      - {{user: eve{0}@example.org, role: PROJECT.MEMBER}}")}}
+        {{_projects}}
         offerings:
           - name: "Cluster {{Id}}"
             uuid: {{OfferingUuid:N}}
@@ -149,6 +179,26 @@ internal sealed class TestScenario
         orders:
         {{_orders}}
         """.Replace("resources:\n\norders:", "orders:", StringComparison.Ordinal);
+
+    /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped, so any name survives as it is.</summary>
+    private static string Quoted(string text)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
 
     private string ExtraMember(string template) =>
         ExtraMemberUsername is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, template, Id, ExtraMemberUsername);

@@ -24,12 +24,19 @@ public sealed partial class SlurmBackend
     /// <param name="cancellationToken">Cancels the lookups.</param>
     private async Task<(string? Customer, string Project)> ParentIdsAsync(ResourceRequest resource, string projectSlug, CancellationToken cancellationToken)
     {
+        var (customer, project) = GeneratedParentIds(resource, projectSlug);
+        return (customer is null ? null : await ParentIdAsync(customer, cancellationToken).ConfigureAwait(false),
+            await ParentIdAsync(project, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The full generated customer (null in flat mode) and project ids, validated, not yet resolved.</summary>
+    private (string? Customer, string Project) GeneratedParentIds(ResourceRequest resource, string projectSlug)
+    {
         var project = SlurmNames.GeneratedAccount(_context.Common.ProjectPrefix + projectSlug, "project account id");
         var customer = _options.ParentAccount is null
             ? SlurmNames.GeneratedAccount(_context.Common.CustomerPrefix + resource.CustomerSlug, "customer account id")
             : null;
-        return (customer is null ? null : await ParentIdAsync(customer, cancellationToken).ConfigureAwait(false),
-            await ParentIdAsync(project, cancellationToken).ConfigureAwait(false));
+        return (customer, project);
     }
 
     /// <summary>The project account id of a project slug.</summary>

@@ -72,7 +72,7 @@ public class ProcessCommandRunnerTests
         var marker = Path.Combine(Path.GetTempPath(), $"tree-{Guid.NewGuid():N}");
         var stopwatch = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<BackendException>(() =>
+        var error = await Assert.ThrowsAsync<CommandTimeoutException>(() =>
             Runner.RunAsync(Sh($"(sleep 3; touch {marker}) & sleep 30", TimeSpan.FromSeconds(1)), TestContext.Current.CancellationToken));
 
         Assert.Contains("timed out after 1 s", error.Message, StringComparison.Ordinal);

@@ -191,7 +191,7 @@ public class OrderIntegrationTests
         Assert.Equal("cpu=0,gres/gpu=0,mem=0", row[3]);
         Assert.NotNull(await backend.PullResourceAsync(resource, Token));
 
-        var restored = await backend.ApplyResourceLimitsAsync(resource, Token);
+        var restored = await backend.ApplyResourceLimitsAsync(resource, LimitReapplication.Restore, Token);
 
         Assert.Equal(10m, restored["cpu"]);
         // Back to the state creation left: components the resource does not cap are uncapped again, not left at 0.

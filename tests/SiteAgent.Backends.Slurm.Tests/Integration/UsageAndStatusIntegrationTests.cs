@@ -51,15 +51,16 @@ public class UsageAndStatusIntegrationTests
         await setup.Client.CreateQosAsync(paused, new QosSpec(string.Empty, null, null, null, null, null), Token);
         var backend = scope.Backend(o => o with { QosPaused = paused });
         var info = await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
+        var resource = scope.Resource("alloc-1") with { BackendId = info.BackendId };
 
-        Assert.True(await backend.PauseResourceAsync(info.BackendId, Token));
+        Assert.True(await backend.PauseResourceAsync(resource, Token));
         Assert.Equal(paused, (await SlurmCluster.AccountRowAsync(info.BackendId))![4]);
         Assert.Equal(paused, (await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]);
-        Assert.False(await backend.DownscaleResourceAsync(info.BackendId, Token));
+        Assert.False(await backend.DownscaleResourceAsync(resource, Token));
 
-        Assert.True(await backend.RestoreResourceAsync(info.BackendId, Token));
+        Assert.True(await backend.RestoreResourceAsync(resource, Token));
         Assert.Equal("normal", (await SlurmCluster.AccountRowAsync(info.BackendId))![4]);
-        Assert.False(await backend.RestoreResourceAsync(info.BackendId, Token));
+        Assert.False(await backend.RestoreResourceAsync(resource, Token));
         Assert.Equal("normal", (await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]);
     }
 
@@ -79,14 +80,15 @@ public class UsageAndStatusIntegrationTests
         var created = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
         Assert.Equal($"normal,{info.BackendId}", created[4]);
         Assert.Equal(info.BackendId, created[5]);
+        var resource = scope.Resource("alloc-1") with { BackendId = info.BackendId };
 
-        Assert.True(await backend.PauseResourceAsync(info.BackendId, Token));
+        Assert.True(await backend.PauseResourceAsync(resource, Token));
 
         var pausedRow = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
         Assert.Equal(paused, pausedRow[4]);
         Assert.Equal(paused, pausedRow[5]);
 
-        Assert.True(await backend.RestoreResourceAsync(info.BackendId, Token));
+        Assert.True(await backend.RestoreResourceAsync(resource, Token));
         var restored = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
         Assert.Equal($"normal,{info.BackendId}", restored[4]);
         Assert.Equal(info.BackendId, restored[5]);

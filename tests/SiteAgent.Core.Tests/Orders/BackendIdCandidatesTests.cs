@@ -30,4 +30,13 @@ public class BackendIdCandidatesTests
     {
         Assert.Equal(expected, BackendIdCandidates.Attempts(projectSlugPolicy, uniquenessCheck, maxRetries));
     }
+
+    [Theory]
+    [InlineData(1, 50, 50)]
+    [InlineData(1, 0, 1)]
+    [InlineData(7, 3, 7)]
+    public void Candidates_TakenOnesArePassedOverWithinTheRetryBudget(int attempts, int maxRetries, int expected)
+    {
+        Assert.Equal(expected, BackendIdCandidates.Candidates(attempts, maxRetries));
+    }
 }

@@ -48,12 +48,15 @@ internal static class SlurmCluster
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(a => a.StartsWith(prefix, StringComparison.Ordinal)).Distinct().Order().ToList();
     }
 
-    /// <summary>Removes every account whose name starts with <paramref name="prefix"/> (test clean-up).</summary>
+    /// <summary>Removes every account whose name starts with <paramref name="prefix"/> (test clean-up), under the host-wide write lock.</summary>
     public static async Task RemoveAccountsAsync(string prefix)
     {
         foreach (var account in (await AccountsWithPrefixAsync(prefix).ConfigureAwait(false)).Reverse())
         {
-            await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["-i", "remove", "account", "where", $"name={account}"], Environment).ConfigureAwait(false);
+            using (await new SacctmgrWriteLock(null, TimeSpan.FromMinutes(2)).AcquireAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["-i", "remove", "account", "where", $"name={account}"], Environment).ConfigureAwait(false);
+            }
         }
     }
 

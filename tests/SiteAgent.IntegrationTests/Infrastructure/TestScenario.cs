@@ -35,6 +35,18 @@ internal sealed class TestScenario
 
     public string CustomerName { get; }
 
+    /// <summary>One prefix (<c>hx_</c> after the test's own) for customer, project and allocation ids, as the reference's sample config does.</summary>
+    public bool SamePrefixes { get; init; }
+
+    /// <summary>The offering's <c>account_name_generation_policy</c> plugin option (e.g. <c>project_slug</c>); unset when null.</summary>
+    public string? AccountNamePolicy { get; init; }
+
+    /// <summary>
+    /// A prepaid offering: <c>cpu</c> is prepaid (<c>one</c>), <c>mem</c> limit-based; plans Default
+    /// (cpu 10, mem 4), Bigger (cpu 20) and NoMem (cpu 20, mem 0).
+    /// </summary>
+    public bool Prepaid { get; init; }
+
     /// <summary>Site username of a third team member (eve), when the test wants one.</summary>
     public string? ExtraMemberUsername { get; }
 
@@ -64,7 +76,7 @@ internal sealed class TestScenario
     /// <summary>The account a resource with this slug gets.</summary>
     public string AllocationAccount(string slug) => (Prefix("a_") + slug).ToLowerInvariant();
 
-    private string Prefix(string kind) => Prefixed ? AccountPrefix + kind : string.Empty;
+    private string Prefix(string kind) => Prefixed ? AccountPrefix + (SamePrefixes ? "hx_" : kind) : string.Empty;
 
     /// <summary>The two team members' site usernames.</summary>
     public string[] Usernames => ["alice" + Id, "bob" + Id];
@@ -90,7 +102,19 @@ internal sealed class TestScenario
     public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider", string? project = null)
     {
         var uuid = Guid.NewGuid();
-        _orders.Append(CultureInfo.InvariantCulture, $$"""
+        _orders.Append(CreateOrderEntry(uuid, resourceName, cpu, state, project));
+        return uuid;
+    }
+
+    /// <summary>A Create order to seed into a running emulator later: its uuid and the seed YAML.</summary>
+    public (Guid Order, string Seed) CreateOrderSeed(string resourceName, int cpu, string state = "executing")
+    {
+        var uuid = Guid.NewGuid();
+        return (uuid, "orders:\n" + CreateOrderEntry(uuid, resourceName, cpu, state, null));
+    }
+
+    private string CreateOrderEntry(Guid uuid, string resourceName, int cpu, string state, string? project) =>
+        string.Create(CultureInfo.InvariantCulture, $$"""
               - uuid: {{uuid:N}}
                 type: Create
                 state: {{state}}
@@ -98,11 +122,9 @@ internal sealed class TestScenario
                 project: {{project ?? ProjectSlug}}
                 resource_name: {{Quoted(resourceName)}}
                 plan: Default
-                limits: {cpu: {{cpu}}}
+                limits: {{(Prepaid ? $"{{cpu: {cpu}, mem: 4}}" : $"{{cpu: {cpu}}}")}}
 
             """);
-        return uuid;
-    }
 
     /// <summary>Adds an existing resource; returns its uuid.</summary>
     public Guid AddResource(string name, string backendId, int cpu, string state = "OK")
@@ -164,12 +186,12 @@ internal sealed class TestScenario
             slug: cluster-{{Id}}
             customer: prov-{{Id}}
             backend_id: {{SlurmCluster.Name}}
-            plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true}
+            plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true{{Policy()}}}
             components:
-              - {type: cpu, name: CPU, billing_type: limit, measured_unit: k-Hours, unit_factor: 60000}
-              - {type: mem, name: RAM, billing_type: usage, measured_unit: gb-Hours, unit_factor: 61440}
+              - {type: cpu, name: CPU, billing_type: {{(Prepaid ? "one" : "limit")}}, measured_unit: k-Hours, unit_factor: 60000}
+              - {type: mem, name: RAM, billing_type: {{(Prepaid ? "limit" : "usage")}}, measured_unit: gb-Hours, unit_factor: 61440}
             plans:
-              - {name: Default, quotas: {cpu: 10} }
+        {{Plans()}}
         offering_users:
           - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: alice{{Id}}, state: OK}
           - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: bob{{Id}}, state: OK}
@@ -179,6 +201,12 @@ internal sealed class TestScenario
         orders:
         {{_orders}}
         """.Replace("resources:\n\norders:", "orders:", StringComparison.Ordinal);
+
+    private string Policy() => AccountNamePolicy is null ? string.Empty : ", account_name_generation_policy: " + AccountNamePolicy;
+
+    private string Plans() => Prepaid
+        ? "      - {name: Default, quotas: {cpu: 10, mem: 4} }\n      - {name: Bigger, quotas: {cpu: 20} }\n      - {name: NoMem, quotas: {cpu: 20, mem: 0} }"
+        : "      - {name: Default, quotas: {cpu: 10} }";
 
     /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped, so any name survives as it is.</summary>
     private static string Quoted(string text)
@@ -210,5 +238,13 @@ internal sealed class TestScenario
     /// <param name="apiUrl">The emulator's API root.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
     public string AgentConfig(string apiUrl, IReadOnlyDictionary<string, string>? extraSettings = null) =>
-        SlurmAgentConfig.Yaml("Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings);
+        SlurmAgentConfig.Yaml(
+            "Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings,
+            SamePrefixes ? ["hx_", "hx_", "hx_"] : null,
+            Prepaid ? PrepaidComponents : null);
+
+    private const string PrepaidComponents = """
+              cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "one", label: "CPU"}
+              mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "limit", label: "RAM"}
+        """;
 }

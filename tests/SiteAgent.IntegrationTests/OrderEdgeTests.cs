@@ -41,15 +41,8 @@ public class OrderEdgeTests
     {
         var scenario = new TestScenario();
         var order = scenario.AddCreateOrder("Refused", cpu: 1, state: "executing");
-        await using var harness = await AgentHarness.StartAsync(scenario);
-        harness.Emulator.Faults.Add(new FaultRule
-        {
-            Path = $"/api/marketplace-orders/{order:N}/set_state_done/",
-            Method = "POST",
-            Times = 1,
-            Status = 400,
-            Body = new JsonObject { ["detail"] = "Order has pending consumer review." },
-        });
+        await using var harness = await StartWithOneFaultAsync(scenario, $"/api/marketplace-orders/{order:N}/set_state_done/", "POST", 400,
+            new JsonObject { ["detail"] = "Order has pending consumer review." });
 
         var outcome = await harness.RunAgentOnceAsync();
 
@@ -71,16 +64,9 @@ public class OrderEdgeTests
     {
         var scenario = new TestScenario();
         var order = scenario.AddCreateOrder("Moved On", cpu: 1, state: "executing");
-        await using var harness = await AgentHarness.StartAsync(scenario);
         // The read just before set_state_done finds the order done already (another agent, or staff).
-        harness.Emulator.Faults.Add(new FaultRule
-        {
-            Path = $"/api/marketplace-orders/{order:N}/",
-            Method = "GET",
-            Times = 1,
-            Status = 200,
-            Body = new JsonObject { ["uuid"] = order.ToString("N"), ["state"] = "done" },
-        });
+        await using var harness = await StartWithOneFaultAsync(scenario, $"/api/marketplace-orders/{order:N}/", "GET", 200,
+            new JsonObject { ["uuid"] = order.ToString("N"), ["state"] = "done" });
 
         var outcome = await harness.RunAgentOnceAsync();
 
@@ -89,6 +75,14 @@ public class OrderEdgeTests
         var account = (await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString()!;
         var users = (await SlurmCluster.AssociationsAsync(account)).Where(r => r.User.Length > 0).Select(r => r.User).Order();
         Assert.Equal(scenario.Usernames.Order(), users);
+    }
+
+    /// <summary>Starts the scenario with Waldur answering the next matching request with <paramref name="status"/> and <paramref name="body"/>.</summary>
+    private static async Task<AgentHarness> StartWithOneFaultAsync(TestScenario scenario, string path, string method, int status, JsonObject body)
+    {
+        var harness = await AgentHarness.StartAsync(scenario);
+        harness.Emulator.Faults.Add(new FaultRule { Path = path, Method = method, Times = 1, Status = status, Body = body });
+        return harness;
     }
 
     private static async Task<(AgentHarness Harness, Guid Resource, string Account)> CreatePrepaidAsync()

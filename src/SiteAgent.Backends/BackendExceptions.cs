@@ -30,6 +30,42 @@ public sealed class DuplicateResourceException : BackendException
     public string BackendId { get; }
 }
 
+/// <summary>
+/// Creating a resource failed before anything existed under its backend id, so the id the core claimed
+/// for it in Waldur can be released. The message is the cause's.
+/// </summary>
+public sealed class ResourceNotCreatedException : BackendException
+{
+    /// <summary>Wraps the failure that stopped the creation.</summary>
+    public ResourceNotCreatedException(BackendException cause)
+        : base(cause.Message, cause)
+    {
+    }
+}
+
+/// <summary>
+/// The backend object under a resource's backend id is not that resource's own (another resource's, or a
+/// parent object such as a project account); nothing was written to it. The message names both sides.
+/// </summary>
+public sealed class NotOwnedException : BackendException
+{
+    /// <summary>Creates the exception.</summary>
+    public NotOwnedException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>A command ran past its time limit and was killed: what it changed before that is unknown.</summary>
+public sealed class CommandTimeoutException : BackendException
+{
+    /// <summary>Creates the exception.</summary>
+    public CommandTimeoutException(string message)
+        : base(message)
+    {
+    }
+}
+
 /// <summary>The backend cannot work right now (unreachable, busy); the order is left for the next cycle.</summary>
 public sealed class BackendNotReadyException : Exception
 {

@@ -17,6 +17,8 @@ public static class SlurmAgentConfig
     /// <param name="accountPrefix">Put before <c>c_</c>, <c>p_</c> and <c>a_</c> for the customer, project and allocation prefixes; empty for none.</param>
     /// <param name="clusterName">The SLURM cluster.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
+    /// <param name="kinds">What follows <paramref name="accountPrefix"/> for the customer, project and allocation prefixes; <c>c_</c>, <c>p_</c>, <c>a_</c> when null.</param>
+    /// <param name="components">The <c>backend_components</c> entries (YAML lines indented for the map); a limit-based <c>cpu</c> and a usage <c>mem</c> when null.</param>
     public static string Yaml(
         string offeringName,
         string apiUrl,
@@ -24,9 +26,12 @@ public static class SlurmAgentConfig
         Guid offeringUuid,
         string? accountPrefix,
         string clusterName,
-        IReadOnlyDictionary<string, string>? extraSettings = null)
+        IReadOnlyDictionary<string, string>? extraSettings = null,
+        IReadOnlyList<string>? kinds = null,
+        string? components = null)
     {
-        string Prefix(string kind) => accountPrefix is null ? string.Empty : accountPrefix + kind;
+        kinds ??= ["c_", "p_", "a_"];
+        string Prefix(int level) => accountPrefix is null ? string.Empty : accountPrefix + kinds[level];
         var settings = new StringBuilder();
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
         {
@@ -46,17 +51,18 @@ public static class SlurmAgentConfig
                 reporting_backend: "slurm"
                 backend_settings:
                   default_account: "root"
-                  customer_prefix: "{{Prefix("c_")}}"
-                  project_prefix: "{{Prefix("p_")}}"
-                  allocation_prefix: "{{Prefix("a_")}}"
+                  customer_prefix: "{{Prefix(0)}}"
+                  project_prefix: "{{Prefix(1)}}"
+                  allocation_prefix: "{{Prefix(2)}}"
                   cluster_name: "{{clusterName}}"
                   enable_user_homedir_account_creation: false
 
-            """) + settings + """
-                backend_components:
-                  cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
-                  mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
-
-            """;
+            """) + settings + "    backend_components:\n" + (components ?? DefaultComponents) + "\n";
     }
+
+    private const string DefaultComponents = """
+              cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
+              mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
+
+        """;
 }

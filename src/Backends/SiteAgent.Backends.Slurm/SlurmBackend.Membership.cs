@@ -42,7 +42,8 @@ public sealed partial class SlurmBackend
             throw new BackendException("Empty resource backend ID");
         }
 
-        var account = SlurmNames.Account(resource.BackendId, "resource backend_id");
+        // An absent account has no user to remove; another's is not touched at all.
+        var account = (await RequireNotAnothersAsync(resource, "remove users from", cancellationToken).ConfigureAwait(false)).Account;
         var removed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var username in usernames)
         {

@@ -38,33 +38,45 @@ public sealed partial class SlurmBackend
         && await Client.AccountExistsAsync(SlurmNames.Account(resource.BackendId, "resource backend_id"), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A failure before the allocation's <c>add account</c> answered (parents, lock, a refused add) is a
+    /// <see cref="ResourceNotCreatedException"/>: nothing exists under the id. A time-out of that add is not,
+    /// since sacctmgr may have created the account before it was killed.
+    /// </remarks>
     public async Task<BackendResourceInfo> CreateResourceAsync(
         ResourceRequest resource, string backendId, UserContext userContext, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(resource.CustomerSlug) || string.IsNullOrWhiteSpace(resource.ProjectSlug))
-        {
-            throw new BackendException(
-                $"Resource {resource.Uuid} has unset or missing slug fields. customer_slug: {SlurmNames.Quote(resource.CustomerSlug)}, " +
-                $"project_slug: {SlurmNames.Quote(resource.ProjectSlug)}. Cannot create backend resources with invalid slug values.");
-        }
+        RequireSlugs(resource);
 
         // Validate every id first: a refused value must not reach any command.
         var received = resource.BackendId.Equals(backendId, StringComparison.OrdinalIgnoreCase);
-        var allocation = SlurmNames.Account(backendId, "resource backend_id", received ? SlurmNames.MaxAccountLength : SlurmNames.MaxNewAccountLength);
-        var (customer, project) = ParentIds(resource);
+        var allocation = received ? SlurmNames.Account(backendId, "resource backend_id") : BackendIdFor(backendId);
+        var (customerId, projectId) = GeneratedParentIds(resource, resource.ProjectSlug);
 
-        if (customer is not null)
+        var project = projectId;
+        var adding = false;
+        try
         {
-            await EnsureAccountAsync(customer, Or(resource.CustomerName, customer), customer, RootAccount, cancellationToken).ConfigureAwait(false);
+            var customer = customerId is null ? null : await ParentIdAsync(customerId, cancellationToken).ConfigureAwait(false);
+            project = await ParentIdAsync(projectId, cancellationToken).ConfigureAwait(false);
+            if (customer is not null)
+            {
+                await EnsureAccountAsync(customer, Or(resource.CustomerName, customer), customer, RootAccount, cancellationToken).ConfigureAwait(false);
+            }
+
+            await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
+
+            // No existence read first: the order processor has just checked, and sacctmgr answers
+            // "Nothing new added" for an association that exists (e.g. created by another agent since).
+            adding = true;
+            if (!await Client.CreateAccountAsync(allocation, Or(resource.Name, allocation), project, project, cancellationToken).ConfigureAwait(false))
+            {
+                throw new DuplicateResourceException(allocation);
+            }
         }
-
-        await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
-
-        // No existence read first: the order processor has just checked, and sacctmgr answers
-        // "Nothing new added" for an association that exists (e.g. created by another agent since).
-        if (!await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
+        catch (BackendException e) when (e is not DuplicateResourceException && !(adding && e is CommandTimeoutException))
         {
-            throw new DuplicateResourceException(allocation);
+            throw new ResourceNotCreatedException(e);
         }
 
         SlurmLog.AccountCreated(_logger, allocation, project);
@@ -76,7 +88,7 @@ public sealed partial class SlurmBackend
             await EnsureAllocationQosAsync(allocation, cancellationToken).ConfigureAwait(false);
         }
 
-        var waldurLimits = await ApplyLimitsAsync(allocation, resource, cancellationToken).ConfigureAwait(false);
+        var waldurLimits = await ApplyLimitsAsync(allocation, resource, LimitReapplication.Update, cancellationToken).ConfigureAwait(false);
         if (_context.Common.EnableUserHomedirAccountCreation)
         {
             var usernames = userContext.OfferingUsers.Select(u => u.Username).Where(u => !string.IsNullOrWhiteSpace(u)).ToArray();
@@ -87,25 +99,34 @@ public sealed partial class SlurmBackend
     }
 
     /// <inheritdoc />
+    /// <remarks>Only the given limits change; the account must be the resource's own.</remarks>
     public async Task<string?> SetResourceLimitsAsync(
         ResourceRequest resource, IReadOnlyDictionary<string, decimal> waldurLimits, CancellationToken cancellationToken)
     {
-        var account = SlurmNames.Account(resource.BackendId, "resource backend_id");
+        var account = await RequireOwnedAsync(resource, "change the limits of", cancellationToken).ConfigureAwait(false);
         await SetBackendLimitsAsync(account, _limits.ToBackend(waldurLimits), cancellationToken).ConfigureAwait(false);
         return null;
     }
 
     /// <inheritdoc />
-    /// <remarks>Collects limits from the resource (months for prepaid components) and sets them; used for prepaid updates, renewals and a RESTORE onto a soft-deleted account.</remarks>
-    public async Task<IReadOnlyDictionary<string, decimal>> ApplyResourceLimitsAsync(ResourceRequest resource, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Collects limits from the resource (months for prepaid components) and sets them on the resource's own
+    /// account. For a restore, caps the resource does not set are lifted: a soft delete set every configured
+    /// component to 0. For an update they stay: only a limit that says so makes a component unlimited.
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<string, decimal>> ApplyResourceLimitsAsync(
+        ResourceRequest resource, LimitReapplication reapplication, CancellationToken cancellationToken)
     {
-        var account = SlurmNames.Account(resource.BackendId, "resource backend_id");
-        // Re-applying must also lift caps the resource does not have: a soft delete set every configured
-        // component to 0, and a usage component without a configured limit would stay capped at 0.
-        return await ApplyLimitsAsync(account, resource, cancellationToken, clearOthers: true).ConfigureAwait(false);
+        var account = await RequireOwnedAsync(resource, "apply limits to", cancellationToken).ConfigureAwait(false);
+        return await ApplyLimitsAsync(account, resource, reapplication, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Only the resource's own account is emptied and removed (<see cref="CheckOwnershipAsync(ResourceRequest, CancellationToken)"/>);
+    /// another's is left as it is and the termination is complete, since the resource owns nothing. When the
+    /// account is already gone, the project account is still removed if nothing lives under it any more.
+    /// </remarks>
     public async Task<string?> DeleteResourceAsync(ResourceRequest resource, string projectSlug, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(resource.BackendId))
@@ -114,12 +135,17 @@ public sealed partial class SlurmBackend
             return null;
         }
 
-        var account = SlurmNames.Account(resource.BackendId, "resource backend_id");
-        var project = string.IsNullOrEmpty(projectSlug) ? null : SlurmNames.Account(_context.Common.ProjectPrefix + projectSlug, "project account id");
-        if (!await Client.AccountExistsAsync(account, cancellationToken).ConfigureAwait(false))
+        var check = await CheckOwnershipAsync(resource, projectSlug, cancellationToken).ConfigureAwait(false);
+        var account = check.Account;
+        switch (check.Ownership.State)
         {
-            SlurmLog.AccountAbsent(_logger, account, ClusterLabel, resource.Uuid);
-            return null;
+            case OwnershipState.NotOwned:
+                SlurmLog.NothingRemoved(_logger, resource.Uuid, account);
+                return null;
+            case OwnershipState.Absent:
+                SlurmLog.AccountAbsent(_logger, account, ClusterLabel, resource.Uuid);
+                await RemoveProjectIfUnusedAsync(check.Project!, cancellationToken).ConfigureAwait(false);
+                return null;
         }
 
         if (await Client.AccountHasUsersAsync(account, cancellationToken).ConfigureAwait(false))
@@ -136,7 +162,6 @@ public sealed partial class SlurmBackend
             return null;
         }
 
-        _knownParents.Remove(account);
         if (await Client.RemoveAccountAsync(account, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountRemoved(_logger, account);
@@ -148,22 +173,19 @@ public sealed partial class SlurmBackend
             await RemoveAllocationQosAsync(account, cancellationToken).ConfigureAwait(false);
         }
 
-        if (project is not null && !project.Equals(account, StringComparison.Ordinal))
-        {
-            await RemoveProjectIfUnusedAsync(project, cancellationToken).ConfigureAwait(false);
-        }
-
+        await RemoveProjectIfUnusedAsync(check.Project!, cancellationToken).ConfigureAwait(false);
         return null;
     }
 
-    /// <summary>Customer (null in flat mode) and project account ids of a resource, validated as new ids.</summary>
-    private (string? Customer, string Project) ParentIds(ResourceRequest resource)
+    /// <summary>Refuses a resource whose customer or project slug is unset: the tree cannot be placed.</summary>
+    private static void RequireSlugs(ResourceRequest resource)
     {
-        var project = SlurmNames.Account(_context.Common.ProjectPrefix + resource.ProjectSlug, "project account id", SlurmNames.MaxNewAccountLength);
-        var customer = _options.ParentAccount is null
-            ? SlurmNames.Account(_context.Common.CustomerPrefix + resource.CustomerSlug, "customer account id", SlurmNames.MaxNewAccountLength)
-            : null;
-        return (customer, project);
+        if (string.IsNullOrWhiteSpace(resource.CustomerSlug) || string.IsNullOrWhiteSpace(resource.ProjectSlug))
+        {
+            throw new BackendException(
+                $"Resource {resource.Uuid} has unset or missing slug fields. customer_slug: {SlurmNames.Quote(resource.CustomerSlug)}, " +
+                $"project_slug: {SlurmNames.Quote(resource.ProjectSlug)}. Cannot create backend resources with invalid slug values.");
+        }
     }
 
     /// <summary>Creates a customer or project account when its association is missing; an existing one is never changed.</summary>
@@ -193,7 +215,7 @@ public sealed partial class SlurmBackend
 
     /// <summary>Collects the resource's limits, sets them, and returns the Waldur-unit map.</summary>
     private async Task<IReadOnlyDictionary<string, decimal>> ApplyLimitsAsync(
-        string account, ResourceRequest resource, CancellationToken cancellationToken, bool clearOthers = false)
+        string account, ResourceRequest resource, LimitReapplication reapplication, CancellationToken cancellationToken)
     {
         var limits = _limits.Collect(resource, out var datesMissing);
         if (datesMissing)
@@ -202,7 +224,7 @@ public sealed partial class SlurmBackend
         }
 
         var backend = new Dictionary<string, long>(limits.Backend, StringComparer.Ordinal);
-        if (clearOthers)
+        if (reapplication == LimitReapplication.Restore)
         {
             foreach (var tres in ConfiguredTres().Where(t => !backend.ContainsKey(t)))
             {
@@ -325,7 +347,7 @@ public sealed partial class SlurmBackend
             return;
         }
 
-        _knownParents.Remove(project);
+        ForgetParent(project);
         if (await Client.RemoveAccountAsync(project, cancellationToken).ConfigureAwait(false))
         {
             SlurmLog.AccountRemoved(_logger, project);
@@ -334,5 +356,6 @@ public sealed partial class SlurmBackend
 
     private ResourceUsage ZeroUsage() => ResourceUsage.Zero(_context.Components.Select(c => c.Type));
 
-    private static string Or(string text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text;
+    // A name that sanitises to nothing (only quotes or control characters) describes the account by its id.
+    private static string Or(string text, string fallback) => SlurmNames.Description(text).Length == 0 ? fallback : text;
 }

@@ -1,3 +1,5 @@
+using SiteAgent.Backends.Model;
+
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>Pause, downscale, restore and metadata (slurm.md §7.7), and per-allocation QoS (§7.8).</summary>
@@ -15,17 +17,17 @@ public sealed partial class SlurmBackend
     private bool QosEnforced => _options.QosEnforcementEnabled && (_options.EnforceOfferingQos ?? _context.OfferingEnforceQos);
 
     /// <inheritdoc />
-    public Task<bool> PauseResourceAsync(string backendId, CancellationToken cancellationToken) =>
-        LimitAsync(backendId, _options.QosPaused, "pause", "qos_paused", cancellationToken);
+    public Task<bool> PauseResourceAsync(ResourceRequest resource, CancellationToken cancellationToken) =>
+        LimitAsync(resource, _options.QosPaused, "pause", "qos_paused", cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DownscaleResourceAsync(string backendId, CancellationToken cancellationToken) =>
-        LimitAsync(backendId, _options.QosDownscaled, "downscale", "qos_downscaled", cancellationToken);
+    public Task<bool> DownscaleResourceAsync(ResourceRequest resource, CancellationToken cancellationToken) =>
+        LimitAsync(resource, _options.QosDownscaled, "downscale", "qos_downscaled", cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> RestoreResourceAsync(string backendId, CancellationToken cancellationToken)
+    public async Task<bool> RestoreResourceAsync(ResourceRequest resource, CancellationToken cancellationToken)
     {
-        var account = SlurmNames.Account(backendId, "resource backend_id");
+        var account = await RequireOwnedAsync(resource, "restore", cancellationToken).ConfigureAwait(false);
         if (QosEnforced)
         {
             await Client.SetGrpSubmitJobsAsync(account, -1, cancellationToken).ConfigureAwait(false);
@@ -59,9 +61,9 @@ public sealed partial class SlurmBackend
         return new Dictionary<string, string> { ["qos"] = settings is null ? string.Empty : string.Join(',', settings.Qos) };
     }
 
-    private async Task<bool> LimitAsync(string backendId, string? qos, string operation, string setting, CancellationToken cancellationToken)
+    private async Task<bool> LimitAsync(ResourceRequest resource, string? qos, string operation, string setting, CancellationToken cancellationToken)
     {
-        var account = SlurmNames.Account(backendId, "resource backend_id");
+        var account = await RequireOwnedAsync(resource, operation, cancellationToken).ConfigureAwait(false);
         if (QosEnforced)
         {
             await Client.SetGrpSubmitJobsAsync(account, 0, cancellationToken).ConfigureAwait(false);

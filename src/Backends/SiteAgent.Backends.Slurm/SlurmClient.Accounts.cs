@@ -69,13 +69,20 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>Accounts directly under <paramref name="parent"/> on this cluster (the tree, not the organization field).</summary>
-    public async Task<IReadOnlyList<string>> ListChildAccountsAsync(string parent, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListChildAccountsAsync(string parent, CancellationToken cancellationToken) =>
+        (await GetPlacementAsync(parent, cancellationToken).ConfigureAwait(false))?.Children ?? [];
+
+    /// <summary>
+    /// Where the account sits in the tree on this cluster — its parent and the accounts directly under it —
+    /// in one read; null when the account has no association here.
+    /// </summary>
+    public async Task<AccountPlacement?> GetPlacementAsync(string account, CancellationToken cancellationToken)
     {
-        SlurmNames.Account(parent, "account");
+        SlurmNames.Account(account, "account");
         var text = await ReadAsync(
-            Sacctmgr(CommandEffect.Read, ["show", "association", "where", $"account={parent}", "withsubaccounts", .. Cluster, "format=Account,ParentName,User"]),
+            Sacctmgr(CommandEffect.Read, ["show", "association", "where", $"account={account}", "withsubaccounts", .. Cluster, "format=Account,ParentName,User"]),
             cancellationToken).ConfigureAwait(false);
-        return SlurmParser.ParseChildren(text, parent);
+        return SlurmParser.ParsePlacement(text, account);
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace SiteAgent.Backends.Slurm;
 /// renumber one:
 /// 4000 CommandFailed, 4001 AccountCreated, 4002 AccountExists, 4003 AccountRemoved, 4004 AccountAbsent,
 /// 4005 LimitsSet, 4006 LimitsSkipped, 4007 TresDropped, 4008 PrepaidDatesMissing, 4009 SoftDeleted,
-/// 4010 ProjectAccountKept, 4011 JobsStillActive, 4012 QosRemovalFailed, 4020 UserAdded, 4021 UserExists,
+/// 4010 ProjectAccountKept, 4011 JobsStillActive, 4012 QosRemovalFailed, 4013 LongAccountAdopted,
+/// 4014 AccountNotOwned, 4015 NothingRemoved, 4020 UserAdded, 4021 UserExists,
 /// 4022 UserAddFailed, 4023 UserRemoved, 4024 UserRemoveFailed, 4025 UsernameRefused, 4026 UserLookupFailed,
 /// 4027 EmptyUsername, 4030 HomeDirectoryCreated, 4031 HomeDirectoryExists, 4032 HomeDirectoryFailed,
 /// 4040 UsageLineSkipped, 4041 UnparsedLimit, 4050 StatusNotConfigured, 4051 QosChanged, 4052 QosUnchanged,
@@ -55,6 +56,17 @@ internal static partial class SlurmLog
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Could not remove QoS {Qos}: {Reason}")]
     public static partial void QosRemovalFailed(ILogger logger, string qos, string reason);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Using the existing SLURM account {Account} under its full name (longer than 42 characters, made before ids were shortened)")]
+    public static partial void LongAccountAdopted(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning,
+        Message = "Resource {ResourceUuid} holds backend_id {Account}, but that SLURM account is not the resource's own: {Reason}; nothing is written to it")]
+    public static partial void AccountNotOwned(ILogger logger, Guid resourceUuid, string account, string reason);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning,
+        Message = "Terminating resource {ResourceUuid} removes nothing: SLURM account {Account} is not its own and stays as it is; the resource owns no account")]
+    public static partial void NothingRemoved(ILogger logger, Guid resourceUuid, string account);
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Added user {User} to SLURM account {Account}")]
     public static partial void UserAdded(ILogger logger, string user, string account);

@@ -16,7 +16,7 @@ namespace SiteAgent.Backends.Slurm;
 /// </remarks>
 public static partial class SlurmNames
 {
-    /// <summary>Longest account name we create: slurmdbd's key is the first 42 characters.</summary>
+    /// <summary>Longest account name we create: slurmdbd's key is the first 42 characters, longer generated ids are shortened.</summary>
     public const int MaxNewAccountLength = 42;
 
     /// <summary>Longest account name SLURM stores (tinytext); accepted for accounts that already exist.</summary>
@@ -36,35 +36,34 @@ public static partial class SlurmNames
     };
 
     /// <summary>
-    /// Validates a SLURM account id and returns it lower-cased (SLURM folds account names, so ids that
-    /// differ only in case are the same account).
+    /// Validates an existing SLURM account id (one Waldur already stores, or one read from SLURM) and
+    /// returns it lower-cased (SLURM folds account names, so ids that differ only in case are the same account).
     /// </summary>
-    /// <param name="value">The id, as generated or as stored in Waldur.</param>
+    /// <param name="value">The id.</param>
     /// <param name="field">What the value is, for the message (e.g. <c>resource backend_id</c>).</param>
-    /// <param name="maxLength"><see cref="MaxNewAccountLength"/> for an id about to be created, else <see cref="MaxAccountLength"/>.</param>
-    public static string Account(string? value, string field, int maxLength = MaxAccountLength)
+    public static string Account(string? value, string field)
     {
-        if (string.IsNullOrEmpty(value))
+        var lower = AccountCharacters(value, field);
+        if (lower.Length > MaxAccountLength)
         {
-            throw Refuse(field, value, "it is empty");
+            throw Refuse(field, value, $"it has {lower.Length} characters; SLURM stores at most {MaxAccountLength}");
         }
 
-        var lower = value.ToLowerInvariant();
-        if (!AccountPattern().IsMatch(lower))
-        {
-            throw Refuse(field, value, "a SLURM account id may only contain a-z, 0-9, '_', '.', '-' and must not start with '-' or '.'");
-        }
-
-        if (lower.Length > maxLength)
-        {
-            throw Refuse(field, value, maxLength == MaxNewAccountLength
-                ? $"it has {lower.Length} characters; new SLURM account ids are limited to {MaxNewAccountLength} because slurmdbd keys accounts by their first 42 characters (shorten the slug or the prefix)"
-                : $"it has {lower.Length} characters; SLURM stores at most {MaxAccountLength}");
-        }
-
-        RejectKeyword(field, value);
         return lower;
     }
+
+    /// <summary>
+    /// Validates a generated account id at its full length and returns it lower-cased, not yet shortened
+    /// (<see cref="Shorten"/>); a customer or project id is first looked up at this length.
+    /// </summary>
+    /// <param name="value">The generated id (prefix + slug).</param>
+    /// <param name="field">What the value is, for the message (e.g. <c>project account id</c>).</param>
+    public static string GeneratedAccount(string? value, string field) => AccountCharacters(value, field);
+
+    /// <summary>Validates a generated id and returns the id to create: lower-cased, shortened when longer than 42 characters.</summary>
+    /// <param name="value">The generated id (prefix + slug).</param>
+    /// <param name="field">What the value is, for the message.</param>
+    public static string NewAccount(string? value, string field) => Shorten(GeneratedAccount(value, field));
 
     /// <summary>Validates an offering username (Waldur's username pattern, without ':' and '$').</summary>
     public static string Username(string? value, string field = "username")
@@ -181,6 +180,23 @@ public static partial class SlurmNames
 
         RejectKeyword($"SLURM {kind} name", value);
         return value;
+    }
+
+    private static string AccountCharacters(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Refuse(field, value, "it is empty");
+        }
+
+        var lower = value.ToLowerInvariant();
+        if (!AccountPattern().IsMatch(lower))
+        {
+            throw Refuse(field, value, "a SLURM account id may only contain a-z, 0-9, '_', '.', '-' and must not start with '-' or '.'");
+        }
+
+        RejectKeyword(field, value);
+        return lower;
     }
 
     private static void RejectKeyword(string field, string value)

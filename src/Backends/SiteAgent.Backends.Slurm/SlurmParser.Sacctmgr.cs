@@ -200,6 +200,29 @@ public static partial class SlurmParser
     }
 
     /// <summary>
+    /// An account's place in the tree from <c>show association where account=A withsubaccounts
+    /// format=Account,ParentName,User</c>: the parent of its account-level row and the accounts whose
+    /// account-level rows name it as parent (all ignoring case); null when the account has no row.
+    /// </summary>
+    public static AccountPlacement? ParsePlacement(string text, string account)
+    {
+        string? parent = null;
+        var found = false;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (line.Contains('|') && Field(line, 0).Equals(account, StringComparison.OrdinalIgnoreCase) && Field(line, 2).IsEmpty)
+            {
+                found = true;
+                var name = Field(line, 1);
+                parent = name.IsEmpty ? null : name.ToString();
+                break;
+            }
+        }
+
+        return found ? new AccountPlacement(account, parent, ParseChildren(text, account)) : null;
+    }
+
+    /// <summary>
     /// The account-level settings from <c>show association where account=A format=Account,User,Partition,
     /// Fairshare,GrpTRES,GrpTRESMins,MaxTRES,MaxTRESMins,QOS,DefaultQOS</c>; null when the account has no
     /// account-level row.

@@ -25,6 +25,12 @@ public sealed record AssociationSettings(
     IReadOnlyList<string> Qos,
     string DefaultQos);
 
+/// <summary>Where an account sits in the tree on one cluster.</summary>
+/// <param name="Account">The account.</param>
+/// <param name="Parent">Its parent; null for none (root itself).</param>
+/// <param name="Children">Accounts directly under it.</param>
+public sealed record AccountPlacement(string Account, string? Parent, IReadOnlyList<string> Children);
+
 /// <summary>A user record's default account (<c>show user … format=User,DefaultAccount</c>).</summary>
 public sealed record SlurmUserDefault(string User, string DefaultAccount);
 

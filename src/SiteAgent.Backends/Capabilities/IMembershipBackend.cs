@@ -10,7 +10,10 @@ public interface IMembershipBackend
     Task<IReadOnlySet<string>> AddUsersAsync(
         ResourceRequest resource, IReadOnlyList<string> usernames, MembershipDetails details, CancellationToken cancellationToken);
 
-    /// <summary>Takes access away; returns those removed. Per-user failures are logged, not thrown.</summary>
+    /// <summary>
+    /// Takes access away; returns those removed. Per-user failures are logged, not thrown; an object that is
+    /// not the resource's own throws <see cref="NotOwnedException"/> before any user is touched.
+    /// </summary>
     Task<IReadOnlySet<string>> RemoveUsersAsync(
         ResourceRequest resource, IReadOnlyList<string> usernames, MembershipDetails details, CancellationToken cancellationToken);
 }

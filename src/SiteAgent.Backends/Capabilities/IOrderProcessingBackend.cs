@@ -14,8 +14,34 @@ public interface IOrderProcessingBackend
         await PullResourceAsync(resource, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
+    /// The backend id a generated candidate (<c>lower(allocation_prefix + base)</c>) becomes on this backend,
+    /// for example shortened to its length limit. The core claims this id in Waldur before creating the
+    /// resource, so it must be the final one. Throws <see cref="UnsafeValueException"/> for a value that can
+    /// never be a safe id. The default keeps the candidate.
+    /// </summary>
+    string BackendIdFor(string candidate) => candidate;
+
+    /// <summary>
+    /// Why <paramref name="backendId"/> cannot be claimed for <paramref name="resource"/> (it exists, or it
+    /// names an object the resource's tree uses, such as its project), or null when it is free. The core
+    /// asks before it claims an id in Waldur. The default checks existence only.
+    /// </summary>
+    async Task<string?> WhyIdIsTakenAsync(ResourceRequest resource, string backendId, CancellationToken cancellationToken) =>
+        await ExistsAsync(resource with { BackendId = backendId }, cancellationToken).ConfigureAwait(false)
+            ? $"backend resource {backendId} already exists"
+            : null;
+
+    /// <summary>
+    /// Whether the backend object under <see cref="ResourceRequest.BackendId"/> is the resource's own (see
+    /// the backend's ownership rule), absent, or another's. The default counts any existing object as owned.
+    /// </summary>
+    async Task<Ownership> CheckOwnershipAsync(ResourceRequest resource, CancellationToken cancellationToken) =>
+        await ExistsAsync(resource, cancellationToken).ConfigureAwait(false) ? Ownership.Owned : Ownership.Absent;
+
+    /// <summary>
     /// Creates the resource under <paramref name="backendId"/> with its limits and returns what was
-    /// created. Throws <see cref="DuplicateResourceException"/> when the id is taken.
+    /// created. Throws <see cref="DuplicateResourceException"/> when the id is taken, and
+    /// <see cref="ResourceNotCreatedException"/> when it failed before anything existed under the id.
     /// </summary>
     Task<BackendResourceInfo> CreateResourceAsync(
         ResourceRequest resource, string backendId, UserContext userContext, CancellationToken cancellationToken);
@@ -32,11 +58,14 @@ public interface IOrderProcessingBackend
 
     /// <summary>
     /// Re-applies the limits computed from the resource itself (its limits, created and end dates) and
-    /// returns them in Waldur units. The core calls it for UPDATE orders of prepaid backends, when a
-    /// renewal moves the end date, and for a RESTORE that finds the resource still present (soft-deleted
-    /// with zero limits). The default applies <see cref="ResourceRequest.Limits"/> unchanged.
+    /// returns them in Waldur units. The core calls it for UPDATE orders of prepaid backends (with the
+    /// order's limits merged into the resource's) and for a CREATE or RESTORE that finds the resource still
+    /// present (soft-deleted with zero limits, or an interrupted creation). <paramref name="reapplication"/>
+    /// decides what happens to caps the resource does not set. The default applies
+    /// <see cref="ResourceRequest.Limits"/> unchanged.
     /// </summary>
-    async Task<IReadOnlyDictionary<string, decimal>> ApplyResourceLimitsAsync(ResourceRequest resource, CancellationToken cancellationToken)
+    async Task<IReadOnlyDictionary<string, decimal>> ApplyResourceLimitsAsync(
+        ResourceRequest resource, LimitReapplication reapplication, CancellationToken cancellationToken)
     {
         await SetResourceLimitsAsync(resource, resource.Limits, cancellationToken).ConfigureAwait(false);
         return resource.Limits;

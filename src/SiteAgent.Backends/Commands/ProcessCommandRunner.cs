@@ -70,7 +70,7 @@ public sealed class ProcessCommandRunner : ICommandRunner
             if (!output.Truncated)
             {
                 CommandLog.CommandTimedOut(_logger, command.Display, timeout.TotalSeconds);
-                throw new BackendException($"Command timed out after {timeout.TotalSeconds:0.#} s and was killed: {command.Display}");
+                throw new CommandTimeoutException($"Command timed out after {timeout.TotalSeconds:0.#} s and was killed: {command.Display}");
             }
 
             CommandLog.CommandOutputCapped(_logger, command.Display, _outputCapBytes);

@@ -176,6 +176,15 @@ public static class LogEvents
     /// <summary>A new resource's team has no usable offering users yet.</summary>
     public const int NoUsersToAdd = 2029;
 
+    /// <summary>A claimed backend id that did not become a backend object was cleared in Waldur.</summary>
+    public const int BackendIdReleased = 2030;
+
+    /// <summary>A claimed backend id could not be cleared; it stays reserved by its resource.</summary>
+    public const int BackendIdReleaseFailed = 2031;
+
+    /// <summary>A resource's backend id names an object that is not the resource's own; nothing is written to it.</summary>
+    public const int ResourceNotOwned = 2032;
+
     /// <summary>Username generation changed an offering user.</summary>
     public const int UsernameAssigned = 2100;
 

@@ -24,7 +24,15 @@ public static class BackendIdCandidates
         }
     }
 
-    /// <summary>How many candidates to try: one, unless uniqueness checks or the project-slug policy can make a candidate unusable.</summary>
+    /// <summary>How many creations to try: one, unless uniqueness checks or the project-slug policy can make a candidate unusable.</summary>
     public static int Attempts(bool projectSlugPolicy, bool uniquenessCheck, int maxRetries) =>
         projectSlugPolicy || uniquenessCheck ? Math.Max(1, maxRetries) : 1;
+
+    /// <summary>
+    /// How many candidates may be looked at: at least <paramref name="attempts"/>, and <c>backend_id_max_retries</c>.
+    /// A candidate that something else already owns (it exists, another resource holds it, it is the id of
+    /// the order's project account) is passed over without using an attempt, so that one-attempt policies
+    /// do not err an order whose first candidate was never free.
+    /// </summary>
+    public static int Candidates(int attempts, int maxRetries) => Math.Max(attempts, Math.Max(1, maxRetries));
 }

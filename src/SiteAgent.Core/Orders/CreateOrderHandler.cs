@@ -17,20 +17,27 @@ namespace SiteAgent.Core.Orders;
 /// Crash safety: the chosen id is written to the Waldur resource (<c>set_backend_id</c>) before the
 /// backend resource is created. A run interrupted anywhere after that finds the id on the next cycle
 /// and completes the same resource instead of trying the next candidate and creating a second one
-/// (the reference wrote the id only afterwards and could create a duplicate account). An id already
-/// taken on the backend is never written.
+/// (the reference wrote the id only afterwards and could create a duplicate account). Only an id that
+/// nothing else can own is claimed (<see cref="BackendIdClaims"/>), and a claim that did not become a
+/// backend object is released.
+/// An interruption between the claim and the release leaves a Create order still executing with a
+/// backend id; the next cycle settles it: the object under the id is adopted when it is the resource's
+/// own, created when the id is absent and still free, and otherwise the claim is released and a new id
+/// chosen. A Restore never moves to another id: an id that is not the resource's own errs the order.
 /// </remarks>
 public sealed partial class CreateOrderHandler
 {
     private readonly OrderContext _context;
     private readonly UserContextBuilder _users;
+    private readonly BackendIdClaims _claims;
     private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
-    public CreateOrderHandler(OrderContext context, UserContextBuilder users)
+    public CreateOrderHandler(OrderContext context, UserContextBuilder users, BackendIdClaims claims)
     {
         _context = context;
         _users = users;
+        _claims = claims;
         _logger = context.Session.Logger;
     }
 
@@ -41,7 +48,12 @@ public sealed partial class CreateOrderHandler
         var request = resource.ToRequest();
         if (request.BackendId.Length > 0)
         {
-            return await CompleteKnownIdAsync(resource, request, cancellationToken).ConfigureAwait(false);
+            if (await CompleteKnownIdAsync(order, resource, request, cancellationToken).ConfigureAwait(false) is { } completed)
+            {
+                return completed;
+            }
+
+            request = request with { BackendId = string.Empty };
         }
 
         var (userContext, offeringUsers) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
@@ -52,26 +64,83 @@ public sealed partial class CreateOrderHandler
         return new CreatedResource(info.BackendId, resource, new TeamSnapshot(userContext, offeringUsers));
     }
 
-    // The resource already has a backend id: a restore, a re-created resource, or a run that was interrupted.
-    private async Task<CreatedResource> CompleteKnownIdAsync(Resource resource, ResourceRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The resource already has a backend id: a restore, a re-created resource, or a run interrupted after
+    /// its claim. Null when a Create's id is not the resource's own and was released.
+    /// </summary>
+    /// <exception cref="NotOwnedException">A Restore's id is not the resource's own.</exception>
+    private async Task<CreatedResource?> CompleteKnownIdAsync(OrderDetails order, Resource resource, ResourceRequest request, CancellationToken cancellationToken)
     {
-        if (await _context.Backend.ExistsAsync(request, cancellationToken).ConfigureAwait(false))
+        var held = await _claims.OtherHoldersAsync(resource.Uuid, request.BackendId, HolderStates.NotTerminated, cancellationToken).ConfigureAwait(false);
+        var ownership = held is not null
+            ? Ownership.NotOwned($"backend id {request.BackendId} is also {held}")
+            : await _context.Backend.CheckOwnershipAsync(request, cancellationToken).ConfigureAwait(false);
+        if (ownership.State == OwnershipState.Owned)
         {
-            // Present already: make sure its limits are the resource's (a soft-deleted account has them at zero,
-            // an interrupted creation may not have set them yet).
-            LogAlreadyExists(_logger, request.BackendId, resource.Uuid);
-            var applied = await _context.Backend.ApplyResourceLimitsAsync(request, cancellationToken).ConfigureAwait(false);
-            if (applied.Count > 0 && !WaldurMapping.SameLimits(applied, request.Limits))
-            {
-                // What a completed creation would have stored (e.g. a usage component's fixed cap).
-                await _context.Waldur.SetProviderResourceLimitsAsync(resource.Uuid, WaldurMapping.ToWholeLimits(applied), cancellationToken).ConfigureAwait(false);
-            }
-
-            return new CreatedResource(request.BackendId, resource, null);
+            return await ReapplyLimitsAsync(resource, request, cancellationToken).ConfigureAwait(false);
         }
 
+        if (ownership.State == OwnershipState.Absent)
+        {
+            var taken = await _context.Backend.WhyIdIsTakenAsync(request, request.BackendId, cancellationToken).ConfigureAwait(false);
+            if (taken is null)
+            {
+                try
+                {
+                    return await CreateUnderKnownIdAsync(order, resource, request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DuplicateResourceException ex)
+                {
+                    taken = ex.Message;
+                }
+            }
+
+            ownership = Ownership.NotOwned($"backend id {request.BackendId} cannot be used: {taken}");
+        }
+
+        _claims.ReportNotOwned(resource.Uuid, request.BackendId, ownership.Reason);
+        if (order.Type != OrderType.Create)
+        {
+            throw new NotOwnedException(
+                $"Cannot {order.Type?.ToLowerInvariant()} resource {resource.Name} ({resource.Uuid:N}) onto its backend id: {ownership.Reason}. " +
+                "Nothing was changed; check which resource the backend object belongs to and correct the resource's backend_id in Waldur.");
+        }
+
+        await _claims.ReleaseAsync(resource.Uuid, request.BackendId, ownership.Reason, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    // Present and the resource's own: make sure its limits are the resource's (a soft-deleted account has them
+    // at zero, an interrupted creation may not have set them yet).
+    private async Task<CreatedResource> ReapplyLimitsAsync(Resource resource, ResourceRequest request, CancellationToken cancellationToken)
+    {
+        LogAlreadyExists(_logger, request.BackendId, resource.Uuid);
+        var applied = await _context.Backend.ApplyResourceLimitsAsync(request, LimitReapplication.Restore, cancellationToken).ConfigureAwait(false);
+        if (applied.Count > 0 && !WaldurMapping.SameLimits(applied, request.Limits))
+        {
+            // What a completed creation would have stored (e.g. a usage component's fixed cap).
+            await _context.Waldur.SetProviderResourceLimitsAsync(resource.Uuid, WaldurMapping.ToWholeLimits(applied), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CreatedResource(request.BackendId, resource, null);
+    }
+
+    // Absent and free: create it under the id the resource holds (a restore after a hard delete, or a claim whose creation never ran).
+    private async Task<CreatedResource> CreateUnderKnownIdAsync(OrderDetails order, Resource resource, ResourceRequest request, CancellationToken cancellationToken)
+    {
         var (userContext, offeringUsers) = await _users.BuildAsync(resource, cancellationToken).ConfigureAwait(false);
-        var info = await _context.Backend.CreateResourceAsync(request, request.BackendId, userContext, cancellationToken).ConfigureAwait(false);
+        BackendResourceInfo info;
+        try
+        {
+            info = await _context.Backend.CreateResourceAsync(request, request.BackendId, userContext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (order.Type == OrderType.Create && ex is not DuplicateResourceException && OrderErrors.IsDefinitive(ex))
+        {
+            // The id was this resource's claim; a Restore's id is its history and stays.
+            await _claims.ReleaseIfNothingCreatedAsync(request, request.BackendId, ex, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
         LogCreated(_logger, info.BackendId, resource.Uuid, WaldurMapping.Describe(info.Limits));
         await WriteResultsAsync(resource.Uuid, info with { BackendId = request.BackendId }, cancellationToken).ConfigureAwait(false);
         await VerifyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -84,19 +153,28 @@ public sealed partial class CreateOrderHandler
         var projectPolicy = _context.Session.PluginOptions.AccountNameGenerationPolicy == BackendIdCandidates.ProjectSlugPolicy;
         var baseName = projectPolicy ? request.ProjectSlug : request.Slug;
         var attempts = BackendIdCandidates.Attempts(projectPolicy, common.CheckBackendIdUniqueness, common.BackendIdMaxRetries);
-        foreach (var candidate in BackendIdCandidates.For(common.AllocationPrefix, baseName, attempts))
+        var candidates = BackendIdCandidates.For(common.AllocationPrefix, baseName, BackendIdCandidates.Candidates(attempts, common.BackendIdMaxRetries));
+        var tried = 0;
+        // The backend may shorten a long candidate; the id claimed in Waldur is the one it will create.
+        foreach (var candidate in candidates.Select(_context.Backend.BackendIdFor).Distinct(StringComparer.Ordinal))
         {
-            if (!await IsUniqueInWaldurAsync(candidate, cancellationToken).ConfigureAwait(false)
-                || await _context.Backend.ExistsAsync(request with { BackendId = candidate }, cancellationToken).ConfigureAwait(false))
+            if (tried == attempts)
             {
-                LogIdTaken(_logger, candidate, resource.Uuid);
+                break;
+            }
+
+            if (await _claims.WhyNewIdTakenAsync(request, candidate, cancellationToken).ConfigureAwait(false) is { } taken)
+            {
+                LogIdTaken(_logger, candidate, resource.Uuid, taken);
                 continue;
             }
 
-            await _context.Waldur.SetProviderResourceBackendIdAsync(resource.Uuid, candidate, cancellationToken).ConfigureAwait(false);
+            tried++;
+            await _claims.ClaimAsync(resource.Uuid, candidate, cancellationToken).ConfigureAwait(false);
+            var claimed = request with { BackendId = candidate };
             try
             {
-                var info = await _context.Backend.CreateResourceAsync(request with { BackendId = candidate }, candidate, userContext, cancellationToken).ConfigureAwait(false);
+                var info = await _context.Backend.CreateResourceAsync(claimed, candidate, userContext, cancellationToken).ConfigureAwait(false);
                 LogCreated(_logger, candidate, resource.Uuid, WaldurMapping.Describe(info.Limits));
                 if (info.BackendId.Length > 0 && info.BackendId != candidate)
                 {
@@ -109,34 +187,19 @@ public sealed partial class CreateOrderHandler
             }
             catch (DuplicateResourceException)
             {
-                // Someone created it between our check and our create; try the next candidate.
-                LogIdTaken(_logger, candidate, resource.Uuid);
+                // Someone created it between our check and our create: it is theirs, so the resource must not point at it.
+                LogIdTaken(_logger, candidate, resource.Uuid, "it was created by someone else meanwhile");
+                await _claims.ReleaseAsync(resource.Uuid, candidate, "another creation took the id first", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (OrderErrors.IsDefinitive(ex))
+            {
+                await _claims.ReleaseIfNothingCreatedAsync(claimed, candidate, ex, cancellationToken).ConfigureAwait(false);
+                throw;
             }
         }
 
         throw new BackendException(
             $"Unable to create resource: after {attempts} attempts, all generated names already exist or uniqueness check failed");
-    }
-
-    private async Task<bool> IsUniqueInWaldurAsync(string candidate, CancellationToken cancellationToken)
-    {
-        var common = _context.Session.Offering.CommonSettings;
-        if (!common.CheckBackendIdUniqueness)
-        {
-            return true;
-        }
-
-        try
-        {
-            var answer = await _context.Waldur.CheckUniqueBackendIdAsync(_context.Session.Offering.OfferingUuid,
-                new CheckUniqueBackendIdRequest { BackendId = candidate, CheckAllOfferings = common.CheckAllOfferings }, cancellationToken).ConfigureAwait(false);
-            return answer.IsUnique;
-        }
-        catch (WaldurException ex) when (!ex.IsTransient)
-        {
-            // As the reference: a failing check counts as unique; the backend's own existence check still guards.
-            return true;
-        }
     }
 
     private async Task WriteResultsAsync(Guid resourceUuid, BackendResourceInfo info, CancellationToken cancellationToken)
@@ -192,8 +255,8 @@ public sealed partial class CreateOrderHandler
     [LoggerMessage(EventId = LogEvents.ResourceCreated, Level = LogLevel.Information, Message = "Resource {Resource}: created backend resource {BackendId} with limits {Limits}")]
     private static partial void LogCreated(ILogger logger, string backendId, Guid resource, string limits);
 
-    [LoggerMessage(EventId = LogEvents.BackendIdTaken, Level = LogLevel.Information, Message = "Resource {Resource}: backend id {BackendId} is taken; trying the next candidate")]
-    private static partial void LogIdTaken(ILogger logger, string backendId, Guid resource);
+    [LoggerMessage(EventId = LogEvents.BackendIdTaken, Level = LogLevel.Information, Message = "Resource {Resource}: backend id {BackendId} is taken ({Reason}); trying the next candidate")]
+    private static partial void LogIdTaken(ILogger logger, string backendId, Guid resource, string reason);
 
     [LoggerMessage(EventId = LogEvents.OptionalWriteFailed, Level = LogLevel.Warning, Message = "Could not store {What} in Waldur: {Reason}")]
     private static partial void LogOptionalWriteFailed(ILogger logger, string what, string reason);

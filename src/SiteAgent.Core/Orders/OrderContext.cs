@@ -26,10 +26,10 @@ public sealed record OrderContext(
         return Waldur.GetProviderResourceAsync(resourceUuid, cancellationToken: cancellationToken);
     }
 
-    /// <summary>The plan's non-zero quotas (Waldur units).</summary>
+    /// <summary>The plan's quotas (Waldur units), zeros included.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> PlanQuotasAsync(Guid plan, CancellationToken cancellationToken)
     {
         var details = await Waldur.GetPlanAsync(plan, cancellationToken).ConfigureAwait(false);
-        return (details.Quotas ?? new Dictionary<string, decimal>()).Where(q => q.Value != 0).ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal);
+        return (details.Quotas ?? new Dictionary<string, decimal>()).ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal);
     }
 }

@@ -18,6 +18,13 @@ public static class OrderErrors
         _ => false,
     };
 
+    /// <summary>
+    /// True for a failure that errs the order: not transient, not a shutdown, not "backend not ready"
+    /// (those leave the order for another attempt).
+    /// </summary>
+    public static bool IsDefinitive(Exception exception) =>
+        !IsTransient(exception) && exception is not OperationCanceledException and not BackendNotReadyException;
+
     /// <summary>The error message and traceback for <c>set_state_erred</c>.</summary>
     public static (string Message, string Traceback) Details(Exception exception, bool expose)
     {

@@ -31,8 +31,9 @@ public sealed partial class OrderProcessor
         _context = context;
         _logger = context.Session.Logger;
         var users = new UserContextBuilder(context);
-        _create = new CreateOrderHandler(context, users);
-        _change = new ChangeOrderHandlers(context);
+        var claims = new BackendIdClaims(context);
+        _create = new CreateOrderHandler(context, users, claims);
+        _change = new ChangeOrderHandlers(context, claims);
         _postProcessor = new OrderPostProcessor(context, users);
     }
 
@@ -133,12 +134,19 @@ public sealed partial class OrderProcessor
         return (fresh, OrderOutcome.Left);
     }
 
+    /// <remarks>
+    /// Post-processing runs whenever the backend work is complete and the order is not erred here, also
+    /// when Waldur moved the order on meanwhile (the fresh read or a 409): the resource exists either way.
+    /// Any other refusal of <c>set_state_done</c> (400, 403, 404…) is not a race but Waldur saying no; left
+    /// executing, the order would be provisioned again every cycle. It is erred with Waldur's message.
+    /// </remarks>
     private async Task<OrderOutcome> CompleteAsync(OrderDetails order, CreatedResource? created, CancellationToken cancellationToken)
     {
         var fresh = _context.DryRun ? order : await _context.Waldur.GetOrderAsync(order.Uuid, ["uuid", "state"], cancellationToken).ConfigureAwait(false);
         if (fresh.State != OrderState.Executing)
         {
             LogStateChanged(_logger, order.Uuid, fresh.State);
+            await PostProcessAsync(order, created, cancellationToken).ConfigureAwait(false);
             return OrderOutcome.Left;
         }
 
@@ -146,21 +154,25 @@ public sealed partial class OrderProcessor
         {
             await _context.Waldur.SetOrderStateDoneAsync(order.Uuid, cancellationToken).ConfigureAwait(false);
         }
+        catch (WaldurApiException ex) when (ex.StatusCode == 409)
+        {
+            // The order moved on meanwhile; never err an order whose work is done.
+            LogStateChanged(_logger, order.Uuid, "refused set_state_done: " + ex.Message);
+            await PostProcessAsync(order, created, cancellationToken).ConfigureAwait(false);
+            return OrderOutcome.Left;
+        }
         catch (WaldurApiException ex) when (!ex.IsTransient)
         {
-            // Waldur refused the transition (the order moved on meanwhile); never err an order whose work is done.
-            LogStateChanged(_logger, order.Uuid, "refused set_state_done: " + ex.Message);
-            return OrderOutcome.Left;
+            return await ErrAsync(order, new BackendException("The backend work for this order is done, but " + ex.Message), cancellationToken).ConfigureAwait(false);
         }
 
         LogDone(_logger, order.Uuid, order.Type ?? "?", order.ResourceName ?? string.Empty);
-        if (created is not null)
-        {
-            await _postProcessor.RunAsync(order.Uuid, created, cancellationToken).ConfigureAwait(false);
-        }
-
+        await PostProcessAsync(order, created, cancellationToken).ConfigureAwait(false);
         return OrderOutcome.Done;
     }
+
+    private Task PostProcessAsync(OrderDetails order, CreatedResource? created, CancellationToken cancellationToken) =>
+        created is null ? Task.CompletedTask : _postProcessor.RunAsync(order.Uuid, created, cancellationToken);
 
     private async Task<OrderOutcome> ErrAsync(OrderDetails order, Exception error, CancellationToken cancellationToken)
     {

@@ -70,7 +70,9 @@ public sealed partial class UserContextBuilder
     {
         if (!_planQuotas.TryGetValue(plan, out var quotas))
         {
-            quotas = WaldurMapping.ToWholeLimits(await _context.PlanQuotasAsync(plan, cancellationToken).ConfigureAwait(false));
+            // A creation's context carries the non-zero quotas, as the reference's does.
+            quotas = WaldurMapping.ToWholeLimits(await _context.PlanQuotasAsync(plan, cancellationToken).ConfigureAwait(false))
+                .Where(q => q.Value != 0).ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal);
             _planQuotas[plan] = quotas;
         }
 

@@ -39,15 +39,60 @@ public class SlurmNamesTests
     }
 
     [Test]
-    public async Task Account_LengthRules_42ForNewIds255ForExisting()
+    public async Task Account_ExistingIds_AreAcceptedUpTo255Characters()
     {
-        var forty2 = new string('a', 42);
         var forty3 = new string('a', 43);
-        await Assert.That(SlurmNames.Account(forty2, "id", SlurmNames.MaxNewAccountLength)).IsEqualTo(forty2);
-        var error = Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Account(forty3, "id", SlurmNames.MaxNewAccountLength));
-        await Assert.That(error.Message).Contains("42");
         await Assert.That(SlurmNames.Account(forty3, "id")).IsEqualTo(forty3);
-        Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Account(new string('a', 256), "id"));
+        await Assert.That(SlurmNames.Account(new string('a', 255), "id")).IsEqualTo(new string('a', 255));
+        await Assert.That(Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Account(new string('a', 256), "id")).Message).Contains("255");
+    }
+
+    [Test]
+    [Arguments("hpc_alloc-1")]
+    [Arguments("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task NewAccount_UpTo42Characters_IsKeptLowerCased(string id) => await Assert.That(SlurmNames.NewAccount(id.ToUpperInvariant(), "id")).IsEqualTo(id);
+
+    [Test]
+    public async Task NewAccount_Longer_IsShortenedToAReadableStartAndAStableHash()
+    {
+        var full = "hpc_very-long-project-name-very-long-project-name";
+
+        var id = SlurmNames.NewAccount(full, "project account id");
+
+        await Assert.That(id.Length).IsEqualTo(42);
+        await Assert.That(id).StartsWith(full[..33]);
+        await Assert.That(id).Matches("^hpc_very-long-project-name-very-l-[0-9a-f]{8}$");
+        await Assert.That(SlurmNames.NewAccount(full.ToUpperInvariant(), "project account id")).IsEqualTo(id);
+        await Assert.That(SlurmNames.Account(id, "project account id")).IsEqualTo(id);
+    }
+
+    [Test]
+    public async Task NewAccount_TwoIdsSharingTheirFirst42Characters_GetDifferentIds()
+    {
+        var common = new string('p', 42);
+
+        await Assert.That(SlurmNames.NewAccount(common + "-two", "id")).IsNotEqualTo(SlurmNames.NewAccount(common + "-one", "id"));
+        await Assert.That(SlurmNames.NewAccount(common, "id")).IsNotEqualTo(SlurmNames.NewAccount(common + "-one", "id"));
+    }
+
+    [Test]
+    public async Task NewAccount_StartEndingInDashOrDot_DropsThemBeforeTheHash()
+    {
+        var id = SlurmNames.NewAccount(new string('x', 31) + ".-" + new string('y', 20), "id");
+
+        await Assert.That(id).Matches("^x{31}-[0-9a-f]{8}$");
+    }
+
+    [Test]
+    [Arguments("")]
+    [Arguments("where")]
+    [Arguments("-lead")]
+    [Arguments("a b")]
+    [Arguments("x;rm-rf-this-is-a-long-and-hostile-account-id-beyond-42")]
+    public async Task NewAccount_NeverSafeValues_AreRefusedWhateverTheirLength(string value)
+    {
+        var error = Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.NewAccount(value, "project account id"));
+        await Assert.That(error.Message).StartsWith("Refusing project account id");
     }
 
     [Test]

@@ -73,7 +73,7 @@ public class ProcessCommandRunnerTests
         var marker = Path.Combine(Path.GetTempPath(), $"tree-{Guid.NewGuid():N}");
         var stopwatch = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsExactlyAsync<BackendException>(() =>
+        var error = await Assert.ThrowsExactlyAsync<CommandTimeoutException>(() =>
             Runner.RunAsync(Sh($"(sleep 3; touch {marker}) & sleep 30", TimeSpan.FromSeconds(1)), TestContext.Current!.Execution.CancellationToken));
 
         await Assert.That(error!.Message).Contains("timed out after 1 s");

@@ -18,7 +18,6 @@ public class HostileValueTests
         "name with space",
         "line\nbreak",
         "where",
-        "this-slug-is-far-too-long-for-a-slurm-account-1",
     ];
 
     [Test]

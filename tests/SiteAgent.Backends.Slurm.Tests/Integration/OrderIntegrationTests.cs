@@ -191,7 +191,7 @@ public class OrderIntegrationTests
         await Assert.That(row[3]).IsEqualTo("cpu=0,gres/gpu=0,mem=0");
         await Assert.That(await backend.PullResourceAsync(resource, Token)).IsNotNull();
 
-        var restored = await backend.ApplyResourceLimitsAsync(resource, Token);
+        var restored = await backend.ApplyResourceLimitsAsync(resource, LimitReapplication.Restore, Token);
 
         await Assert.That(restored["cpu"]).IsEqualTo(10m);
         // Back to the state creation left: components the resource does not cap are uncapped again, not left at 0.

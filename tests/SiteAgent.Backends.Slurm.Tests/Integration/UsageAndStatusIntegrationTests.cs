@@ -51,15 +51,16 @@ public class UsageAndStatusIntegrationTests
         await setup.Client.CreateQosAsync(paused, new QosSpec(string.Empty, null, null, null, null, null), Token);
         var backend = scope.Backend(o => o with { QosPaused = paused });
         var info = await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
+        var resource = scope.Resource("alloc-1") with { BackendId = info.BackendId };
 
-        await Assert.That(await backend.PauseResourceAsync(info.BackendId, Token)).IsTrue();
+        await Assert.That(await backend.PauseResourceAsync(resource, Token)).IsTrue();
         await Assert.That((await SlurmCluster.AccountRowAsync(info.BackendId))![4]).IsEqualTo(paused);
         await Assert.That((await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]).IsEqualTo(paused);
-        await Assert.That(await backend.DownscaleResourceAsync(info.BackendId, Token)).IsFalse();
+        await Assert.That(await backend.DownscaleResourceAsync(resource, Token)).IsFalse();
 
-        await Assert.That(await backend.RestoreResourceAsync(info.BackendId, Token)).IsTrue();
+        await Assert.That(await backend.RestoreResourceAsync(resource, Token)).IsTrue();
         await Assert.That((await SlurmCluster.AccountRowAsync(info.BackendId))![4]).IsEqualTo("normal");
-        await Assert.That(await backend.RestoreResourceAsync(info.BackendId, Token)).IsFalse();
+        await Assert.That(await backend.RestoreResourceAsync(resource, Token)).IsFalse();
         await Assert.That((await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]).IsEqualTo("normal");
     }
 
@@ -79,14 +80,15 @@ public class UsageAndStatusIntegrationTests
         var created = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
         await Assert.That(created[4]).IsEqualTo($"normal,{info.BackendId}");
         await Assert.That(created[5]).IsEqualTo(info.BackendId);
+        var resource = scope.Resource("alloc-1") with { BackendId = info.BackendId };
 
-        await Assert.That(await backend.PauseResourceAsync(info.BackendId, Token)).IsTrue();
+        await Assert.That(await backend.PauseResourceAsync(resource, Token)).IsTrue();
 
         var pausedRow = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
         await Assert.That(pausedRow[4]).IsEqualTo(paused);
         await Assert.That(pausedRow[5]).IsEqualTo(paused);
 
-        await Assert.That(await backend.RestoreResourceAsync(info.BackendId, Token)).IsTrue();
+        await Assert.That(await backend.RestoreResourceAsync(resource, Token)).IsTrue();
         var restored = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
         await Assert.That(restored[4]).IsEqualTo($"normal,{info.BackendId}");
         await Assert.That(restored[5]).IsEqualTo(info.BackendId);

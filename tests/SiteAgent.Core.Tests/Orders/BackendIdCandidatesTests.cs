@@ -30,4 +30,13 @@ public class BackendIdCandidatesTests
     {
         await Assert.That(BackendIdCandidates.Attempts(projectSlugPolicy, uniquenessCheck, maxRetries)).IsEqualTo(expected);
     }
+
+    [Test]
+    [Arguments(1, 50, 50)]
+    [Arguments(1, 0, 1)]
+    [Arguments(7, 3, 7)]
+    public async Task Candidates_TakenOnesArePassedOverWithinTheRetryBudget(int attempts, int maxRetries, int expected)
+    {
+        await Assert.That(BackendIdCandidates.Candidates(attempts, maxRetries)).IsEqualTo(expected);
+    }
 }

@@ -8,6 +8,9 @@ internal static class SlurmCluster
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> ClusterEnv = new(ReadClusterEnv);
 
+    // The agents' host-wide sacctmgr write lock: an unserialised write beside an agent's corrupts slurmdbd 22.05's tree.
+    private static readonly SacctmgrWriteLock WriteLock = new(null, TimeSpan.FromMinutes(2));
+
     /// <summary>The cluster name accounts are created on.</summary>
     public static string Name => ClusterEnv.Value.GetValueOrDefault("SLURM_TEST_CLUSTER", "waldurtest");
 
@@ -58,15 +61,34 @@ internal static class SlurmCluster
     /// </summary>
     public static async Task RemoveAccountsAsync(string prefix)
     {
-        var writeLock = new SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
         foreach (var account in (await AccountsWithPrefixAsync(prefix).ConfigureAwait(false)).Reverse())
         {
-            using (await writeLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
+            using (await WriteLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["-i", "remove", "account", "where", $"name={account}"], Environment).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// Runs a sacctmgr write (<c>--immediate</c>) for a test's own set-up under the agent's host-wide write
+    /// lock: slurmdbd 22.05 corrupts its tree when two writers overlap. Fails the test when sacctmgr fails.
+    /// </summary>
+    public static async Task WriteAsync(params string[] arguments)
+    {
+        using (await WriteLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            var outcome = await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["--parsable2", "--noheader", "--immediate", .. arguments], Environment).ConfigureAwait(false);
+            if (outcome.ExitCode != 0)
+            {
+                Assert.Fail("sacctmgr failed: " + outcome);
+            }
+        }
+    }
+
+    /// <summary>Creates an account on the test cluster under <paramref name="parent"/> (under the write lock).</summary>
+    public static Task AddAccountAsync(string account, string parent) =>
+        WriteAsync("add", "account", account, $"parent={parent}", $"description={account}", $"organization={account}", $"cluster={Name}");
 
     /// <summary>Runs a read-only sacctmgr command with parsable output and returns stdout.</summary>
     public static async Task<string> SacctmgrAsync(params string[] arguments)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SiteAgent.Testing;
+using SiteAgent.Waldur.Emulator.State;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
 
@@ -13,15 +14,38 @@ internal sealed class TestScenario
 {
     private readonly StringBuilder _resources = new();
     private readonly StringBuilder _orders = new();
+    private readonly StringBuilder _projects = new();
+    private readonly List<string> _projectSlugs = [];
 
-    public TestScenario(string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true)
+    /// <summary>Creates the scenario; a project or customer name without a slug gets the slug the emulator would give it.</summary>
+    public TestScenario(
+        string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true,
+        string? projectName = null, string? customerName = null)
     {
         ExtraMemberUsername = extraMemberUsername;
         Prefixed = prefixed;
         Id = Guid.NewGuid().ToString("N")[..6];
-        ProjectSlug = projectSlug ?? "proj-" + Id;
-        CustomerSlug = customerSlug ?? "org-" + Id;
+        ProjectName = projectName ?? "Project " + Id;
+        CustomerName = customerName ?? "Research Org " + Id;
+        ProjectSlug = projectSlug ?? (projectName is null ? "proj-" + Id : EmulatorState.Slugify(projectName, []));
+        CustomerSlug = customerSlug ?? (customerName is null ? "org-" + Id : EmulatorState.Slugify(customerName, []));
     }
+
+    public string ProjectName { get; }
+
+    public string CustomerName { get; }
+
+    /// <summary>One prefix (<c>hx_</c> after the test's own) for customer, project and allocation ids, as the reference's sample config does.</summary>
+    public bool SamePrefixes { get; init; }
+
+    /// <summary>The offering's <c>account_name_generation_policy</c> plugin option (e.g. <c>project_slug</c>); unset when null.</summary>
+    public string? AccountNamePolicy { get; init; }
+
+    /// <summary>
+    /// A prepaid offering: <c>cpu</c> is prepaid (<c>one</c>), <c>mem</c> limit-based; plans Default
+    /// (cpu 10, mem 4), Bigger (cpu 20) and NoMem (cpu 20, mem 0).
+    /// </summary>
+    public bool Prepaid { get; init; }
 
     /// <summary>Site username of a third team member (eve), when the test wants one.</summary>
     public string? ExtraMemberUsername { get; }
@@ -52,28 +76,55 @@ internal sealed class TestScenario
     /// <summary>The account a resource with this slug gets.</summary>
     public string AllocationAccount(string slug) => (Prefix("a_") + slug).ToLowerInvariant();
 
-    private string Prefix(string kind) => Prefixed ? AccountPrefix + kind : string.Empty;
+    private string Prefix(string kind) => Prefixed ? AccountPrefix + (SamePrefixes ? "hx_" : kind) : string.Empty;
 
     /// <summary>The two team members' site usernames.</summary>
     public string[] Usernames => ["alice" + Id, "bob" + Id];
 
-    /// <summary>Adds a Create order (which creates its resource); returns the order uuid.</summary>
-    public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider")
+    /// <summary>Adds another project of the customer with the same team; returns its slug (the emulator's slug of the name).</summary>
+    public string AddProject(string name)
+    {
+        var slug = EmulatorState.Slugify(name, [ProjectSlug, .. _projectSlugs]);
+        _projectSlugs.Add(slug);
+        _projects.Append(CultureInfo.InvariantCulture, $$"""
+              - name: {{Quoted(name)}}
+                slug: {{slug}}
+                customer: {{CustomerSlug}}
+                team:
+                  - {user: alice{{Id}}@example.org, role: PROJECT.ADMIN}
+                  - {user: bob{{Id}}@example.org, role: PROJECT.MEMBER}
+
+            """);
+        return slug;
+    }
+
+    /// <summary>Adds a Create order (which creates its resource) in the main project or <paramref name="project"/>; returns the order uuid.</summary>
+    public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider", string? project = null)
     {
         var uuid = Guid.NewGuid();
-        _orders.Append(CultureInfo.InvariantCulture, $$"""
+        _orders.Append(CreateOrderEntry(uuid, resourceName, cpu, state, project));
+        return uuid;
+    }
+
+    /// <summary>A Create order to seed into a running emulator later: its uuid and the seed YAML.</summary>
+    public (Guid Order, string Seed) CreateOrderSeed(string resourceName, int cpu, string state = "executing")
+    {
+        var uuid = Guid.NewGuid();
+        return (uuid, "orders:\n" + CreateOrderEntry(uuid, resourceName, cpu, state, null));
+    }
+
+    private string CreateOrderEntry(Guid uuid, string resourceName, int cpu, string state, string? project) =>
+        string.Create(CultureInfo.InvariantCulture, $$"""
               - uuid: {{uuid:N}}
                 type: Create
                 state: {{state}}
                 offering: {{OfferingUuid:N}}
-                project: {{ProjectSlug}}
-                resource_name: "{{resourceName}}"
+                project: {{project ?? ProjectSlug}}
+                resource_name: {{Quoted(resourceName)}}
                 plan: Default
-                limits: {cpu: {{cpu}}}
+                limits: {{(Prepaid ? $"{{cpu: {cpu}, mem: 4}}" : $"{{cpu: {cpu}}}")}}
 
             """);
-        return uuid;
-    }
 
     /// <summary>Adds an existing resource; returns its uuid.</summary>
     public Guid AddResource(string name, string backendId, int cpu, string state = "OK")
@@ -119,27 +170,28 @@ internal sealed class TestScenario
           - {token: {{Token}}, user: agent{{Id}}}
         customers:
           - {name: "Provider {{Id}}", slug: prov-{{Id}}}
-          - {name: "Research Org {{Id}}", slug: {{CustomerSlug}}}
+          - {name: {{Quoted(CustomerName)}}, slug: {{CustomerSlug}}}
         projects:
-          - name: "Project {{Id}}"
+          - name: {{Quoted(ProjectName)}}
             slug: {{ProjectSlug}}
             customer: {{CustomerSlug}}
             team:
               - {user: alice{{Id}}@example.org, role: PROJECT.ADMIN}
               - {user: bob{{Id}}@example.org, role: PROJECT.MEMBER}
         {{ExtraMember("      - {{user: eve{0}@example.org, role: PROJECT.MEMBER}}")}}
+        {{_projects}}
         offerings:
           - name: "Cluster {{Id}}"
             uuid: {{OfferingUuid:N}}
             slug: cluster-{{Id}}
             customer: prov-{{Id}}
             backend_id: {{SlurmCluster.Name}}
-            plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true}
+            plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true{{Policy()}}}
             components:
-              - {type: cpu, name: CPU, billing_type: limit, measured_unit: k-Hours, unit_factor: 60000}
-              - {type: mem, name: RAM, billing_type: usage, measured_unit: gb-Hours, unit_factor: 61440}
+              - {type: cpu, name: CPU, billing_type: {{(Prepaid ? "one" : "limit")}}, measured_unit: k-Hours, unit_factor: 60000}
+              - {type: mem, name: RAM, billing_type: {{(Prepaid ? "limit" : "usage")}}, measured_unit: gb-Hours, unit_factor: 61440}
             plans:
-              - {name: Default, quotas: {cpu: 10} }
+        {{Plans()}}
         offering_users:
           - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: alice{{Id}}, state: OK}
           - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: bob{{Id}}, state: OK}
@@ -149,6 +201,32 @@ internal sealed class TestScenario
         orders:
         {{_orders}}
         """.Replace("resources:\n\norders:", "orders:", StringComparison.Ordinal);
+
+    private string Policy() => AccountNamePolicy is null ? string.Empty : ", account_name_generation_policy: " + AccountNamePolicy;
+
+    private string Plans() => Prepaid
+        ? "      - {name: Default, quotas: {cpu: 10, mem: 4} }\n      - {name: Bigger, quotas: {cpu: 20} }\n      - {name: NoMem, quotas: {cpu: 20, mem: 0} }"
+        : "      - {name: Default, quotas: {cpu: 10} }";
+
+    /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped, so any name survives as it is.</summary>
+    private static string Quoted(string text)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
 
     private string ExtraMember(string template) =>
         ExtraMemberUsername is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, template, Id, ExtraMemberUsername);
@@ -160,5 +238,13 @@ internal sealed class TestScenario
     /// <param name="apiUrl">The emulator's API root.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
     public string AgentConfig(string apiUrl, IReadOnlyDictionary<string, string>? extraSettings = null) =>
-        SlurmAgentConfig.Yaml("Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings);
+        SlurmAgentConfig.Yaml(
+            "Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings,
+            SamePrefixes ? ["hx_", "hx_", "hx_"] : null,
+            Prepaid ? PrepaidComponents : null);
+
+    private const string PrepaidComponents = """
+              cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "one", label: "CPU"}
+              mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "limit", label: "RAM"}
+        """;
 }

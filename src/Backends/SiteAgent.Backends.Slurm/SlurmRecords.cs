@@ -32,7 +32,7 @@ public sealed record SlurmUserDefault(string User, string DefaultAccount);
 /// <param name="Account">Account as sacct prints it (lower case).</param>
 /// <param name="User">User name.</param>
 /// <param name="Usage">TRES-minutes per kept TRES; <c>mem</c> already in MB-minutes, floored.</param>
-public sealed record UsageLine(string Account, string User, IReadOnlyList<KeyValuePair<string, double>> Usage);
+public sealed record UsageLine(string Account, string User, IReadOnlyList<KeyValuePair<string, decimal>> Usage);
 
 /// <summary>A TRES map read from a limit column, in SLURM units (<c>mem</c> in MB).</summary>
 /// <param name="Values">Parsed values.</param>

@@ -96,9 +96,9 @@ public class LimitsTests
             Component("node_hours", AccountingType.Limit, 1, null, new TargetComponent("gpu_hours", 5), new TargetComponent("storage_gb_hours", 10)),
         ]);
 
-        Assert.Equal(new Dictionary<string, double> { ["comp_a"] = 30, ["comp_b"] = 20 }, mapper.FromTarget([new("shared", 60.0)]));
+        Assert.Equal(new Dictionary<string, decimal> { ["comp_a"] = 30, ["comp_b"] = 20 }, mapper.FromTarget([new("shared", 60m)]));
         var forward = mapper.ToTarget([new("node_hours", 100m)]);
-        Assert.Equal(200.0, mapper.FromTarget(forward.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)))["node_hours"]);
+        Assert.Equal(200m, mapper.FromTarget(forward.Select(p => new KeyValuePair<string, decimal>(p.Key, p.Value)))["node_hours"]);
     }
 
     [Fact]

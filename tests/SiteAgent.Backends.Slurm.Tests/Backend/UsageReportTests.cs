@@ -86,15 +86,35 @@ public class UsageReportTests
     }
 
     [Theory]
-    [InlineData(2.675, 2.67)]
-    [InlineData(12.135, 12.13)]
-    [InlineData(12.145, 12.14)]
-    [InlineData(0.3475, 0.35)]
-    [InlineData(0.125, 0.12)]
-    [InlineData(0.375, 0.38)]
-    [InlineData(0.9833333333333334, 0.98)]
-    [InlineData(-1.005, -1.0)]
-    [InlineData(0.0, 0.0)]
-    public void RoundLikePython_ExactBinaryValueHalfEven(double value, double expected) =>
-        Assert.Equal((decimal)expected, UsageReportBuilder.RoundLikePython(value, 2));
+    [InlineData("00:00:18", "0.00")]
+    [InlineData("00:00:54", "0.02")]
+    [InlineData("00:01:30", "0.02")]
+    [InlineData("00:00:30", "0.01")]
+    public void Build_HalfCentTotals_RoundHalfEvenOnTheExactDecimal(string elapsed, string expected)
+    {
+        // 1 CPU for 18 s is exactly 0.005 CPU-hours: decimal arithmetic sees the tie and rounds it to the
+        // even 0.00. The reference rounds binary doubles, which are not exactly on the half cent and may
+        // land on either side of it.
+        ComponentDefinition[] components = [Component("cpu", AccountingType.Usage, 60)];
+        var mapper = new ComponentMapper(components);
+        var lines = SlurmParser.ParseUsage($"acct|billing=1,cpu=1,node=1|{elapsed}|alice\n", UsageReportBuilder.TresKeys(components, mapper));
+
+        var usage = UsageReportBuilder.Build(lines, ["acct"], components, mapper).Resources["acct"];
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), usage.Total["cpu"]);
+    }
+
+    [Fact]
+    public void Build_ValuesAreExactDecimals_NoBinaryArtefacts()
+    {
+        // 3 jobs of 0.1 CPU-hour each: 0.30000000000000004 in doubles, 0.3 here.
+        ComponentDefinition[] components = [Component("cpu", AccountingType.Usage, 60)];
+        var mapper = new ComponentMapper(components);
+        var lines = SlurmParser.ParseUsage("acct|cpu=1|00:06:00|a\nacct|cpu=1|00:06:00|a\nacct|cpu=1|00:06:00|a\n", UsageReportBuilder.TresKeys(components, mapper));
+
+        var usage = UsageReportBuilder.Build(lines, ["acct"], components, mapper).Resources["acct"];
+
+        Assert.Equal(0.3m, usage.Total["cpu"]);
+        Assert.Equal(0.3m, usage.PerUser["a"]["cpu"]);
+    }
 }

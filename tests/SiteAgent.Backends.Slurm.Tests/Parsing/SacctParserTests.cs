@@ -13,7 +13,7 @@ public class SacctParserTests
 
         Assert.Equal(6, lines.Count);
         Assert.Equal(("hpc_alloc-1", "root"), (lines[0].Account, lines[0].User));
-        Assert.Equal(new Dictionary<string, double> { ["cpu"] = 0.5, ["gres/gpu"] = 0.5, ["mem"] = 500 }, lines[0].Usage.ToDictionary());
+        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 0.5m, ["gres/gpu"] = 0.5m, ["mem"] = 500 }, lines[0].Usage.ToDictionary());
         Assert.Equal(966, lines[4].Usage.ToDictionary()["mem"]);
     }
 
@@ -44,7 +44,7 @@ public class SacctParserTests
     {
         var line = Assert.Single(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-passthrough.txt"), CpuMemGpu));
 
-        Assert.Equal(new Dictionary<string, double> { ["cpu"] = 6000, ["mem"] = 0, ["gres/gpu"] = 240 }, line.Usage.ToDictionary());
+        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 6000, ["mem"] = 0, ["gres/gpu"] = 240 }, line.Usage.ToDictionary());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class SacctParserTests
     {
         var line = Assert.Single(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-mapped-components.txt"), new HashSet<string> { "node_hours", "cpu", "gpu" }));
 
-        Assert.Equal(new Dictionary<string, double> { ["cpu"] = 38400, ["gpu"] = 4800 }, line.Usage.ToDictionary());
+        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 38400, ["gpu"] = 4800 }, line.Usage.ToDictionary());
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class ValueParserTests
     public void TryParseElapsedMinutes_Formats(string text, double minutes)
     {
         Assert.True(SlurmParser.TryParseElapsedMinutes(text, out var value));
-        Assert.Equal(minutes, value, 9);
+        Assert.Equal((decimal)minutes, value, 9);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class ValueParserTests
     public void Quirk_ElapsedDayPart_IsAnUnboundedCount(string text, double minutes)
     {
         Assert.True(SlurmParser.TryParseElapsedMinutes(text, out var value));
-        Assert.Equal(minutes, value, 9);
+        Assert.Equal((decimal)minutes, value, 9);
     }
 
     [Theory]

@@ -10,6 +10,7 @@ namespace SiteAgent.Waldur.Contract;
 /// schema without <c>type</c> (e.g. <c>allOf: [BillingUnit], nullable: true</c>) loses it; and an explicit
 /// <c>additionalProperties: true</c> becomes indistinguishable from an absent one. Both matter for
 /// validation, so they are copied into <c>x-nullable</c> / <c>x-additional-properties</c> extensions first.
+/// Properties the schema declares wrongly (<see cref="Corrections"/>) are corrected at the same time.
 /// </remarks>
 internal static class ContractDocumentReader
 {
@@ -21,6 +22,7 @@ internal static class ContractDocumentReader
         var root = JsonNode.Parse(File.ReadAllText(path))
             ?? throw new InvalidDataException($"{path}: empty OpenAPI document");
         Mark(root);
+        Correct(root);
         var settings = new OpenApiReaderSettings();
         var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + Path.GetFileName(path)), settings);
         if (result.Diagnostic is { Errors.Count: > 0 } diagnostic)
@@ -29,6 +31,33 @@ internal static class ContractDocumentReader
             throw new InvalidDataException($"{path}: {diagnostic.Errors.Count} OpenAPI errors, first: {first.Pointer}: {first.Message}");
         }
         return result.Document ?? throw new InvalidDataException($"{path}: no OpenAPI document read");
+    }
+
+    /// <summary>
+    /// Schema properties whose declared type Waldur does not send. <c>usage</c> of component usages is
+    /// declared integer, but it is a decimal field that Waldur prints as a string (<c>"100.0000"</c>):
+    /// a fractional usage is the normal case for billing, so both forms are accepted.
+    /// </summary>
+    public static readonly (string Schema, string Property)[] Corrections =
+    [
+        ("ComponentUsage", "usage"),
+        ("ComponentUserUsage", "usage"),
+    ];
+
+    private static void Correct(JsonNode root)
+    {
+        foreach (var (schema, property) in Corrections)
+        {
+            if (root["components"]?["schemas"]?[schema]?["properties"] is JsonObject properties && properties[property] is JsonObject declared)
+            {
+                var readOnly = declared["readOnly"]?.DeepClone();
+                properties[property] = new JsonObject
+                {
+                    ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "string", ["format"] = "decimal" }),
+                    ["readOnly"] = readOnly,
+                };
+            }
+        }
     }
 
     private static void Mark(JsonNode node)

@@ -26,7 +26,8 @@ public sealed partial class SlurmBackend
         }
 
         var users = await Client.ListAccountUsersAsync(account, cancellationToken).ConfigureAwait(false);
-        var report = await GetUsageReportAsync([resource.BackendId], cancellationToken).ConfigureAwait(false);
+        // The account was just found, so an idle month is zero usage without a second existence read.
+        var report = await CurrentMonthReportAsync([resource.BackendId], lookUpIdle: false, cancellationToken).ConfigureAwait(false);
         var usage = report.Resources.GetValueOrDefault(resource.BackendId) ?? ZeroUsage();
         return new BackendResourceInfo { BackendId = resource.BackendId, Users = users, Usage = usage };
     }
@@ -256,6 +257,7 @@ public sealed partial class SlurmBackend
         try
         {
             var tres = await Client.ListTresAsync(cancellationToken).ConfigureAwait(false);
+            _tresInOrder = tres;
             _tres = tres.ToHashSet(StringComparer.Ordinal);
             return _tres.Count == 0 ? null : _tres;
         }

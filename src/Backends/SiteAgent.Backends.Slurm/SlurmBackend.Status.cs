@@ -28,8 +28,7 @@ public sealed partial class SlurmBackend
         var account = SlurmNames.Account(backendId, "resource backend_id");
         if (QosEnforced)
         {
-            await Client.SetGrpSubmitJobsAsync(account, -1, cancellationToken).ConfigureAwait(false);
-            return true;
+            return await SetGrpSubmitJobsAsync(account, -1, "restoring", cancellationToken).ConfigureAwait(false);
         }
 
         // With qos_management the account's own QoS (its default) and the additional ones belong to
@@ -55,6 +54,11 @@ public sealed partial class SlurmBackend
             return new Dictionary<string, string> { ["qos"] = cached };
         }
 
+        if (InView(account))
+        {
+            return new Dictionary<string, string> { ["qos"] = Viewed(account) is { } viewed ? string.Join(',', viewed.Qos) : string.Empty };
+        }
+
         var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, string> { ["qos"] = settings is null ? string.Empty : string.Join(',', settings.Qos) };
     }
@@ -64,7 +68,7 @@ public sealed partial class SlurmBackend
         var account = SlurmNames.Account(backendId, "resource backend_id");
         if (QosEnforced)
         {
-            await Client.SetGrpSubmitJobsAsync(account, 0, cancellationToken).ConfigureAwait(false);
+            await SetGrpSubmitJobsAsync(account, 0, operation + "ing", cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -81,20 +85,60 @@ public sealed partial class SlurmBackend
     /// <summary>Sets the account-level QoS list to <paramref name="target"/> unless it already is; false when nothing changed.</summary>
     private async Task<bool> SwapQosAsync(string account, IReadOnlyList<string> target, string defaultQos, CancellationToken cancellationToken)
     {
-        var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false)
-            ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
-        var joined = string.Join(',', target);
-        if (settings.Qos.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(target))
+        var (qos, currentDefault) = await CurrentQosAsync(account, cancellationToken).ConfigureAwait(false);
+        // Sorted as SLURM prints the list, so the metadata reported to Waldur reads the same every cycle.
+        var joined = string.Join(',', target.Order(StringComparer.Ordinal));
+        if (qos.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(target))
         {
             SlurmLog.QosUnchanged(_logger, account, joined);
             _lastQos[account] = joined;
             return false;
         }
 
-        var needsDefault = settings.DefaultQos.Length > 0 && !target.Contains(settings.DefaultQos, StringComparer.OrdinalIgnoreCase);
-        await Client.SetAccountQosAsync(account, target, needsDefault ? defaultQos : null, cancellationToken).ConfigureAwait(false);
+        var needsDefault = currentDefault.Length > 0 && !target.Contains(currentDefault, StringComparer.OrdinalIgnoreCase);
+        var newDefault = needsDefault ? defaultQos : null;
+        await RestrictingWriteAsync(account, "changing the QoS of", async () =>
+        {
+            await Client.SetAccountQosAsync(account, target, newDefault, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
         SlurmLog.QosChanged(_logger, account, joined);
         _lastQos[account] = joined;
+        UpdateView(account, view => view with { Qos = target.Order(StringComparer.Ordinal).ToArray(), DefaultQos = newDefault ?? view.DefaultQos });
+        return true;
+    }
+
+    /// <summary>The account-level QoS list and default QoS: from the cycle's view, else one settings read.</summary>
+    private async Task<(IReadOnlyList<string> Qos, string DefaultQos)> CurrentQosAsync(string account, CancellationToken cancellationToken)
+    {
+        if (InView(account))
+        {
+            var viewed = Viewed(account) ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
+            return (viewed.Qos, viewed.DefaultQos);
+        }
+
+        var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false)
+            ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
+        return (settings.Qos, settings.DefaultQos);
+    }
+
+    /// <summary>
+    /// W17 (the pause lever under QoS enforcement) unless the cycle's view shows the value already set;
+    /// false when nothing changed. Unset and -1 both mean "no limit".
+    /// </summary>
+    private async Task<bool> SetGrpSubmitJobsAsync(string account, long value, string operation, CancellationToken cancellationToken)
+    {
+        if (InView(account) && Viewed(account) is { } viewed && (viewed.GrpSubmitJobs ?? -1) == value)
+        {
+            return false;
+        }
+
+        await RestrictingWriteAsync(account, operation, async () =>
+        {
+            await Client.SetGrpSubmitJobsAsync(account, value, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+        UpdateView(account, view => view with { GrpSubmitJobs = value });
         return true;
     }
 

@@ -25,7 +25,8 @@ public sealed partial class SlurmBackend :
     IDiagnosticsBackend,
     ILimitReadingBackend,
     IHomeDirectoryBackend,
-    IResourceStatusBackend
+    IResourceStatusBackend,
+    IUserLimitsBackend
 {
     private readonly SlurmOptions _options;
     private readonly BackendContext _context;
@@ -34,6 +35,7 @@ public sealed partial class SlurmBackend :
     private readonly SlurmLimits _limits;
     private readonly HashSet<string> _knownParents = new(StringComparer.Ordinal);
     private HashSet<string>? _tres;
+    private IReadOnlyList<string> _tresInOrder = [];
 
     /// <summary>Creates the backend for one offering.</summary>
     /// <param name="settings">The offering's validated SLURM settings.</param>

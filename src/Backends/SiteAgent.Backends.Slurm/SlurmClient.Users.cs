@@ -65,11 +65,28 @@ public sealed partial class SlurmClient
     /// W6–W9: adds <paramref name="user"/> to <paramref name="account"/>. Returns false when the association
     /// already existed (<c>Nothing new added.</c>).
     /// </summary>
-    public async Task<bool> AddUserAsync(string user, string account, UserAssociationSpec spec, CancellationToken cancellationToken)
+    public Task<bool> AddUserAsync(string user, string account, UserAssociationSpec spec, CancellationToken cancellationToken) =>
+        AddUsersAsync([user], account, spec, cancellationToken);
+
+    /// <summary>
+    /// W6–W9 for several users of one account in one command (<c>add user u1,u2 account=A …</c>). Returns
+    /// false when every association already existed (<c>Nothing new added.</c>); sacctmgr adds the missing
+    /// ones and leaves the others alone.
+    /// </summary>
+    public async Task<bool> AddUsersAsync(IReadOnlyList<string> users, string account, UserAssociationSpec spec, CancellationToken cancellationToken)
     {
-        SlurmNames.Username(user);
+        if (users.Count == 0)
+        {
+            throw new ArgumentException("At least one user is needed", nameof(users));
+        }
+
+        foreach (var user in users)
+        {
+            SlurmNames.Username(user);
+        }
+
         SlurmNames.Account(account, "account");
-        var arguments = new List<string> { "add", "user", user, $"account={account}" };
+        var arguments = new List<string> { "add", "user", string.Join(',', users), $"account={account}" };
         if (spec.DefaultAccount is { } defaultAccount)
         {
             arguments.Add($"DefaultAccount={SlurmNames.Account(defaultAccount, "default account")}");

@@ -26,6 +26,12 @@ public sealed partial class SlurmClient
     private static readonly string[] SacctmgrReadOnlyFlags = ["--parsable2", "--noheader"];
     private static readonly string[] SacctFlags = ["--parsable2", "--noheader"];
 
+    /// <summary>
+    /// Longest comma-joined name list put into one argument. Linux refuses a single argument over 128 KiB
+    /// (MAX_ARG_STRLEN); at 64 Ki characters a thousand 60-character account names still fit in one command.
+    /// </summary>
+    internal const int MaxListArgumentLength = 64 * 1024;
+
     private readonly SlurmClientSettings _settings;
     private readonly ICommandRunner _runner;
     private readonly SacctmgrWriteLock? _writeLock;
@@ -118,6 +124,30 @@ public sealed partial class SlurmClient
         }
 
         return result;
+    }
+
+    /// <summary>Splits names into runs whose comma-joined length stays within <see cref="MaxListArgumentLength"/>.</summary>
+    internal static IEnumerable<IReadOnlyList<string>> ListChunks(IReadOnlyList<string> names, int maxLength = MaxListArgumentLength)
+    {
+        var chunk = new List<string>();
+        var length = 0;
+        foreach (var name in names)
+        {
+            if (chunk.Count > 0 && length + 1 + name.Length > maxLength)
+            {
+                yield return chunk;
+                chunk = [];
+                length = 0;
+            }
+
+            length += (chunk.Count > 0 ? 1 : 0) + name.Length;
+            chunk.Add(name);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     private static BackendException Failure(CommandSpec command, string output) =>

@@ -63,3 +63,20 @@ public enum SacctmgrOutcome
     /// <summary>Any other failure.</summary>
     Failed,
 }
+
+/// <summary>An account's associations on the cluster, as one association listing shows them.</summary>
+/// <param name="Account">Account name as stored (lower case).</param>
+/// <param name="Parent">Parent account; empty for root.</param>
+/// <param name="GrpTresMins">GrpTRESMins of the account-level association, in SLURM units.</param>
+/// <param name="GrpSubmitJobs">GrpSubmitJobs of the account-level association; null when unset.</param>
+/// <param name="Qos">QoS of the account-level association (SLURM prints them sorted).</param>
+/// <param name="DefaultQos">Default QoS, or empty.</param>
+/// <param name="Users">Users with an association on the account, with their MaxTRESMins.</param>
+public sealed record AccountAssociations(
+    string Account,
+    string Parent,
+    TresLimits GrpTresMins,
+    long? GrpSubmitJobs,
+    IReadOnlyList<string> Qos,
+    string DefaultQos,
+    IReadOnlyDictionary<string, TresLimits> Users);

@@ -13,8 +13,18 @@ public sealed record ResourceUsage(
 }
 
 /// <summary>A usage report: per resource backend id.</summary>
+/// <remarks>
+/// A requested id that is in none of <see cref="Resources"/>, <see cref="Unknown"/> and
+/// <see cref="Failed"/> exists on the backend and used nothing in the period.
+/// </remarks>
 public sealed record UsageReport(IReadOnlyDictionary<string, ResourceUsage> Resources)
 {
     /// <summary>A report with no resources.</summary>
     public static UsageReport Empty { get; } = new(new Dictionary<string, ResourceUsage>());
+
+    /// <summary>Requested ids the backend has no resource for and no usage of: nothing is reported for them.</summary>
+    public IReadOnlySet<string> Unknown { get; init; } = new HashSet<string>();
+
+    /// <summary>Requested ids whose usage could not be read, with the reason; they must not be reported as zero.</summary>
+    public IReadOnlyDictionary<string, string> Failed { get; init; } = new Dictionary<string, string>();
 }

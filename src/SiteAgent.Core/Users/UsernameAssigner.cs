@@ -59,6 +59,12 @@ public sealed partial class UsernameAssigner
         return changed;
     }
 
+    /// <summary>Hands the offering users to the username backend's profile hook (before a membership sync); nothing without a backend.</summary>
+    public Task SyncProfilesAsync(IReadOnlyList<OfferingUser> users, CancellationToken cancellationToken) =>
+        _backend is null || users.Count == 0
+            ? Task.CompletedTask
+            : _backend.SyncUserProfilesAsync(users.Select(OfferingUsersDirectory.ToInfo).ToList(), cancellationToken);
+
     private static bool IsPending(string? state) => state is OfferingUserState.Creating or OfferingUserState.ErrorCreating
         or OfferingUserState.PendingAccountLinking or OfferingUserState.PendingAdditionalValidation;
 

@@ -84,4 +84,19 @@ public sealed class AdminApiTests
         Assert.Equal(404, status);
         Assert.IsType<JsonObject>(body);
     }
+
+    [Fact]
+    public async Task PatchResource_ChangesPausedAndState_RejectsOtherFields()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var (status, body, _) = await emulator.SendAsync("PATCH", $"/__admin/resources/{Ids.Resource}", """{"paused": true, "state": "Erred"}""");
+        var (refused, _, _) = await emulator.SendAsync("PATCH", $"/__admin/resources/{Ids.Resource}", """{"name": "x"}""");
+
+        Assert.Equal((200, true, "Erred"), (status, body!["paused"]!.GetValue<bool>(), body["state"]!.GetValue<string>()));
+        Assert.True(emulator.Read(s => s.Resources.Find(Ids.Resource)!.Paused));
+        Assert.Equal(400, refused);
+        var (_, resource, _) = await emulator.GetAsync($"/api/marketplace-provider-resources/{Ids.Resource}/?field=paused&field=state");
+        Assert.Equal((true, "Erred"), (resource!["paused"]!.GetValue<bool>(), resource["state"]!.GetValue<string>()));
+    }
 }

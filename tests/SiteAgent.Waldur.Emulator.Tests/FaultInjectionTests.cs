@@ -89,4 +89,30 @@ public sealed class FaultInjectionTests
 
         Assert.Equal((400, 400), ((int)useless.StatusCode, (int)typo.StatusCode));
     }
+
+    [Fact]
+    public async Task AfterHandling_Drop_AppliesTheWriteButLosesTheAnswer()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Host.Faults.Add(new FaultRule { Path = "/api/marketplace-provider-resources/*/refresh_last_sync/", Times = 1, Drop = true, AfterHandling = true });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/refresh_last_sync/", null));
+
+        Assert.NotNull(emulator.Read(s => s.Resources.Find(Ids.Resource)!.LastSync));
+        Assert.Equal((0, "drop-after"), (emulator.Host.Requests[0].Status, emulator.Host.Requests[0].Fault));
+    }
+
+    [Fact]
+    public async Task AfterHandling_Status_AppliesTheWriteAndAnswersTheFault()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Host.Faults.Add(new FaultRule { Path = "/api/marketplace-provider-resources/*/refresh_last_sync/", Times = 1, Status = 502, AfterHandling = true });
+
+        var (status, _, _) = await emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/refresh_last_sync/", null);
+
+        Assert.Equal(502, status);
+        Assert.NotNull(emulator.Read(s => s.Resources.Find(Ids.Resource)!.LastSync));
+        Assert.Equal("status-after", emulator.Host.Requests[0].Fault);
+        Assert.Throws<ArgumentException>(() => emulator.Host.Faults.Add(new FaultRule { Path = "/api/**", DelayMs = 5, AfterHandling = true }));
+    }
 }

@@ -80,12 +80,15 @@ public static class UsagePlanner
 
             if (list[0].Usage is { } held && amount < held)
             {
-                return $"usage of component {type} would go down from {held} to {amount}";
+                return $"usage of component {type} would go down from {Plain(held)} to {Plain(amount)}";
             }
         }
 
         return null;
     }
+
+    /// <summary>An amount without the trailing zeros Waldur pads it with (<c>5.5000</c> → <c>5.5</c>).</summary>
+    private static string Plain(decimal amount) => amount.ToString("G29", System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<UserUsageBatch> UserBatches(
         ResourceUsage usage,

@@ -96,8 +96,9 @@ public sealed partial class UsernameAssigner
                 LogFailed(_logger, uuid, "could not set error_creating: " + marking.Message);
             }
         }
-        catch (Exception ex) when (ex is BackendException or WaldurException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Anything else (a network error of the username backend, a bug) changes no state: the user is retried next run.
             LogFailed(_logger, uuid, ex.Message);
         }
 

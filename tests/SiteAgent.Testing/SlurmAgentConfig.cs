@@ -17,6 +17,7 @@ public static class SlurmAgentConfig
     /// <param name="accountPrefix">Put before <c>c_</c>, <c>p_</c> and <c>a_</c> for the customer, project and allocation prefixes; empty for none.</param>
     /// <param name="clusterName">The SLURM cluster.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
+    /// <param name="components">The <c>backend_components</c> entries, one per line as <c>name: {…}</c>; null for the default CPU (limit) and RAM (usage).</param>
     public static string Yaml(
         string offeringName,
         string apiUrl,
@@ -24,7 +25,8 @@ public static class SlurmAgentConfig
         Guid offeringUuid,
         string? accountPrefix,
         string clusterName,
-        IReadOnlyDictionary<string, string>? extraSettings = null)
+        IReadOnlyDictionary<string, string>? extraSettings = null,
+        IReadOnlyList<string>? components = null)
     {
         string Prefix(string kind) => accountPrefix is null ? string.Empty : accountPrefix + kind;
         var settings = new StringBuilder();
@@ -52,11 +54,21 @@ public static class SlurmAgentConfig
                   cluster_name: "{{clusterName}}"
                   enable_user_homedir_account_creation: false
 
-            """) + settings + """
-                backend_components:
-                  cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
-                  mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
-
-            """;
+            """) + settings + "    backend_components:\n"
+            + string.Concat((components ?? DefaultComponents).Select(c => "      " + c + "\n"));
     }
+
+    /// <summary>CPU in k-Hours billed by limit, RAM in GB-Hours billed by usage.</summary>
+    public static readonly string[] DefaultComponents =
+    [
+        """cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}""",
+        """mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}""",
+    ];
+
+    /// <summary>CPU in CPU-minutes and RAM in MB-minutes, both billed by usage: SLURM's own units, so short test jobs show.</summary>
+    public static readonly string[] MinuteComponents =
+    [
+        """cpu: {measured_unit: "CPU-minutes", unit_factor: 1, accounting_type: "usage", label: "CPU"}""",
+        """mem: {measured_unit: "MB-minutes", unit_factor: 1, accounting_type: "usage", label: "RAM"}""",
+    ];
 }

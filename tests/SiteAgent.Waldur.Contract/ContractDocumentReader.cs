@@ -21,8 +21,8 @@ internal static class ContractDocumentReader
     {
         var root = JsonNode.Parse(File.ReadAllText(path))
             ?? throw new InvalidDataException($"{path}: empty OpenAPI document");
-        Mark(root);
         Correct(root);
+        Mark(root);
         var settings = new OpenApiReaderSettings();
         var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + Path.GetFileName(path)), settings);
         if (result.Diagnostic is { Errors.Count: > 0 } diagnostic)
@@ -44,8 +44,23 @@ internal static class ContractDocumentReader
         ("ComponentUserUsage", "usage"),
     ];
 
+    /// <summary>
+    /// Schemas declared with a fixed set of properties that are free-form JSON in Waldur. A resource's
+    /// <c>backend_metadata</c> holds whatever the agent stored with <c>set_backend_metadata</c> (whose
+    /// request takes any object): SLURM's <c>{"qos": …}</c>, for one.
+    /// </summary>
+    public static readonly string[] OpenSchemas = ["BackendMetadata"];
+
     private static void Correct(JsonNode root)
     {
+        foreach (var schema in OpenSchemas)
+        {
+            if (root["components"]?["schemas"]?[schema] is JsonObject declared)
+            {
+                declared["additionalProperties"] = true;
+            }
+        }
+
         foreach (var (schema, property) in Corrections)
         {
             if (root["components"]?["schemas"]?[schema]?["properties"] is JsonObject properties && properties[property] is JsonObject declared)

@@ -56,6 +56,31 @@ internal static class SlurmCluster
         }
     }
 
+    /// <summary>
+    /// Runs a sacctmgr write under the agent's host-wide write lock (concurrent writers corrupt slurmdbd
+    /// 22.05's tree); "Nothing deleted" counts as done.
+    /// </summary>
+    public static async Task WriteAsync(params string[] arguments)
+    {
+        var writeLock = new SiteAgent.Backends.Slurm.SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
+        ProcessOutcome outcome;
+        using (await writeLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            outcome = await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["--parsable2", "--noheader", "--immediate", .. arguments], Environment).ConfigureAwait(false);
+        }
+
+        Assert.True(outcome.ExitCode == 0 || outcome.Output.Contains("Nothing deleted", StringComparison.Ordinal), "sacctmgr write failed: " + outcome);
+    }
+
+    /// <summary>The QoS list of an account's account-level association, sorted as sacctmgr prints it.</summary>
+    public static async Task<string> QosAsync(string account) =>
+        (await SacctmgrAsync("show", "association", "where", $"account={account}", $"cluster={Name}", "format=Account,User,QOS").ConfigureAwait(false))
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('|')).First(c => c[0] == account && c[1].Length == 0)[2];
+
+    /// <summary>Users with an association on the account.</summary>
+    public static async Task<IReadOnlyList<string>> UsersAsync(string account) =>
+        (await AssociationsAsync(account).ConfigureAwait(false)).Where(r => r.User.Length > 0).Select(r => r.User).Distinct().Order().ToList();
+
     /// <summary>Runs a read-only sacctmgr command with parsable output and returns stdout.</summary>
     public static async Task<string> SacctmgrAsync(params string[] arguments)
     {

@@ -13,15 +13,29 @@ internal sealed class TestScenario
 {
     private readonly StringBuilder _resources = new();
     private readonly StringBuilder _orders = new();
+    private readonly StringBuilder _users = new();
+    private readonly StringBuilder _offeringUsers = new();
 
-    public TestScenario(string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true)
+    /// <param name="projectSlug">The project's slug; random by default.</param>
+    /// <param name="customerSlug">The customer's slug; random by default.</param>
+    /// <param name="extraMemberUsername">Site username of a third team member (eve), when wanted.</param>
+    /// <param name="prefixed">False: no account prefixes.</param>
+    /// <param name="siteUsernames">Site usernames of alice and bob; by default <c>alice&lt;id&gt;</c>, <c>bob&lt;id&gt;</c> (real local users such as nobody and daemon when jobs must run as them).</param>
+    /// <param name="usageInMinutes">Components billed by usage in SLURM's own units (CPU-minutes, MB-minutes), so short jobs show.</param>
+    public TestScenario(string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true,
+        string[]? siteUsernames = null, bool usageInMinutes = false)
     {
         ExtraMemberUsername = extraMemberUsername;
         Prefixed = prefixed;
         Id = Guid.NewGuid().ToString("N")[..6];
         ProjectSlug = projectSlug ?? "proj-" + Id;
         CustomerSlug = customerSlug ?? "org-" + Id;
+        Usernames = siteUsernames ?? ["alice" + Id, "bob" + Id];
+        UsageInMinutes = usageInMinutes;
     }
+
+    /// <summary>Components billed by usage in CPU-minutes and MB-minutes (unit factor 1).</summary>
+    public bool UsageInMinutes { get; }
 
     /// <summary>Site username of a third team member (eve), when the test wants one.</summary>
     public string? ExtraMemberUsername { get; }
@@ -54,8 +68,18 @@ internal sealed class TestScenario
 
     private string Prefix(string kind) => Prefixed ? AccountPrefix + kind : string.Empty;
 
-    /// <summary>The two team members' site usernames.</summary>
-    public string[] Usernames => ["alice" + Id, "bob" + Id];
+    /// <summary>The two team members' site usernames (alice's, bob's).</summary>
+    public string[] Usernames { get; }
+
+    /// <summary>A Waldur user <c>&lt;name&gt;&lt;id&gt;@example.org</c>, not in the team, with an offering user in <paramref name="state"/>.</summary>
+    public string AddOfferingUser(string name, string state, string? siteUsername = null)
+    {
+        var email = $"{name}{Id}@example.org";
+        _users.Append(CultureInfo.InvariantCulture, $"  - {{username: {email}, email: {email}}}\n");
+        var username = siteUsername is null ? string.Empty : $", username: \"{siteUsername}\"";
+        _offeringUsers.Append(CultureInfo.InvariantCulture, $"  - {{offering: cluster-{Id}, user: {email}, state: {state}{username}}}\n");
+        return email;
+    }
 
     /// <summary>Adds a Create order (which creates its resource); returns the order uuid.</summary>
     public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider")
@@ -115,6 +139,7 @@ internal sealed class TestScenario
           - {username: alice{{Id}}@example.org, first_name: Alice, last_name: A, email: alice{{Id}}@example.org}
           - {username: bob{{Id}}@example.org, first_name: Bob, last_name: B, email: bob{{Id}}@example.org}
           - {username: eve{{Id}}@example.org, first_name: Eve, last_name: E, email: eve{{Id}}@example.org}
+        {{_users}}
         tokens:
           - {token: {{Token}}, user: agent{{Id}}}
         customers:
@@ -136,19 +161,23 @@ internal sealed class TestScenario
             backend_id: {{SlurmCluster.Name}}
             plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true}
             components:
-              - {type: cpu, name: CPU, billing_type: limit, measured_unit: k-Hours, unit_factor: 60000}
-              - {type: mem, name: RAM, billing_type: usage, measured_unit: gb-Hours, unit_factor: 61440}
+        {{Components}}
             plans:
               - {name: Default, quotas: {cpu: 10} }
         offering_users:
-          - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: alice{{Id}}, state: OK}
-          - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: bob{{Id}}, state: OK}
+          - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: {{Usernames[0]}}, state: OK}
+          - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: {{Usernames[1]}}, state: OK}
         {{ExtraMember("  - {{offering: cluster-{0}, user: eve{0}@example.org, username: \"{1}\", state: OK}}")}}
+        {{_offeringUsers}}
         resources:
         {{_resources}}
         orders:
         {{_orders}}
         """.Replace("resources:\n\norders:", "orders:", StringComparison.Ordinal);
+
+    private string Components => UsageInMinutes
+        ? "      - {type: cpu, name: CPU, billing_type: usage, measured_unit: CPU-minutes}\n      - {type: mem, name: RAM, billing_type: usage, measured_unit: MB-minutes}"
+        : "      - {type: cpu, name: CPU, billing_type: limit, measured_unit: k-Hours, unit_factor: 60000}\n      - {type: mem, name: RAM, billing_type: usage, measured_unit: gb-Hours, unit_factor: 61440}";
 
     private string ExtraMember(string template) =>
         ExtraMemberUsername is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, template, Id, ExtraMemberUsername);
@@ -160,5 +189,6 @@ internal sealed class TestScenario
     /// <param name="apiUrl">The emulator's API root.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
     public string AgentConfig(string apiUrl, IReadOnlyDictionary<string, string>? extraSettings = null) =>
-        SlurmAgentConfig.Yaml("Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings);
+        SlurmAgentConfig.Yaml("Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings,
+            UsageInMinutes ? SlurmAgentConfig.MinuteComponents : null);
 }

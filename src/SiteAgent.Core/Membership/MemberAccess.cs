@@ -51,7 +51,7 @@ internal sealed partial class MemberAccess(MembershipContext context, ILogger lo
             LogRestricted(logger, resource.Uuid, stale.Count);
         }
 
-        var details = Details(team);
+        var details = diff.New.Count + stale.Count == 0 ? MembershipDetails.None : Details(team);
         var added = diff.New.Count == 0 ? new HashSet<string>()
             : await context.Backend.AddUsersAsync(request, diff.New, details, cancellationToken).ConfigureAwait(false);
         var removed = stale.Count == 0 ? new HashSet<string>()
@@ -93,8 +93,8 @@ internal sealed partial class MemberAccess(MembershipContext context, ILogger lo
     {
         var members = team.Where(m => m.OfferingUserUsername.Length > 0).GroupBy(m => m.OfferingUserUsername, StringComparer.Ordinal)
             .Select(g => g.First()).ToList();
-        var offeringUsers = context.Sources.OfferingUsers.Where(u => !string.IsNullOrEmpty(u.Username))
-            .GroupBy(u => u.Username!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var offeringUsers = members.Select(m => context.Sources.ByUsername.GetValueOrDefault(m.OfferingUserUsername)).OfType<OfferingUser>()
+            .ToDictionary(u => u.Username!, StringComparer.Ordinal);
         return new MembershipDetails
         {
             HomedirUmask = context.Session.Offering.CommonSettings.DefaultHomedirUmask,

@@ -39,10 +39,15 @@ public sealed class MembershipSources
         _session = session;
         _waldur = waldur;
         OfferingUsers = offeringUsers;
+        ByUsername = offeringUsers.Where(u => !string.IsNullOrEmpty(u.Username))
+            .GroupBy(u => u.Username!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     /// <summary>The offering users of this cycle.</summary>
     public IReadOnlyList<OfferingUser> OfferingUsers { get; }
+
+    /// <summary>The offering users of this cycle by site username (indexed once, looked up per resource).</summary>
+    public IReadOnlyDictionary<string, OfferingUser> ByUsername { get; }
 
     /// <summary>The resource's project team (read once per project).</summary>
     public async Task<IReadOnlyList<TeamMember>> TeamAsync(Resource resource, CancellationToken cancellationToken)

@@ -103,16 +103,31 @@ public static class UsagePlanner
             names[user] = offeringUsers.TryGetValue(user, out var link) ? (link.Username, link.Url) : (user, null);
         }
 
+        // Each per-user record belongs to one component record (its parent): index them once.
+        var byParent = new Dictionary<Guid, Dictionary<string, Waldur.Models.ComponentUserUsage>>();
+        foreach (var record in userUsages)
+        {
+            if (record.Username is not null && ResourcePeriodRecords.ParentOf(record) is { } parentUuid)
+            {
+                if (!byParent.TryGetValue(parentUuid, out var users))
+                {
+                    byParent[parentUuid] = users = new Dictionary<string, Waldur.Models.ComponentUserUsage>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                users[record.Username] = record;
+            }
+        }
+
+        var perUser = usage.PerUser.OrderBy(u => u.Key, StringComparer.Ordinal).ToList();
         var batches = new List<UserUsageBatch>();
         foreach (var type in totals.Keys.Order(StringComparer.Ordinal))
         {
             Guid? parent = records.TryGetValue(type, out var list) && list.Count == 1 ? list[0].Uuid : null;
-            var held = parent is { } uuid
-                ? userUsages.Where(u => ResourcePeriodRecords.ParentOf(u) == uuid && u.Username is not null)
-                    .GroupBy(u => u.Username!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase)
-                : [];
+            var held = parent is { } uuid && byParent.TryGetValue(uuid, out var found)
+                ? found
+                : new Dictionary<string, Waldur.Models.ComponentUserUsage>(StringComparer.OrdinalIgnoreCase);
             var items = new List<UserUsageItem>();
-            foreach (var (user, amounts) in usage.PerUser.OrderBy(u => u.Key, StringComparer.Ordinal))
+            foreach (var (user, amounts) in perUser)
             {
                 if (!amounts.TryGetValue(type, out var amount))
                 {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SiteAgent.Core.Observability;
-using SiteAgent.Core.Offerings;
 using SiteAgent.Core.Runtime;
 
 namespace SiteAgent.Core.Membership;
@@ -10,44 +9,34 @@ namespace SiteAgent.Core.Membership;
 /// memberships (modes.md §4). Offerings whose membership is event-driven, or without
 /// <c>membership_sync_backend</c>, are skipped.
 /// </summary>
-public sealed partial class MembershipSyncMode
+public sealed partial class MembershipSyncMode : PollingMode
 {
     /// <summary>The processor name reported to Waldur.</summary>
     public const string ProcessorName = "OfferingMembershipProcessor";
 
-    private readonly AgentRuntime _runtime;
-    private readonly Heartbeat _heartbeat;
-    private readonly OfferingSessionFactory _sessions;
-    private readonly AgentRegistration _registration;
     private readonly MembershipStatusMemory _statuses = new();
-    private readonly ILogger _logger;
 
     /// <summary>Creates the mode.</summary>
     public MembershipSyncMode(AgentRuntime runtime, Heartbeat heartbeat)
+        : base(runtime, heartbeat, "SiteAgent.Membership")
     {
-        _runtime = runtime;
-        _heartbeat = heartbeat;
-        _sessions = new OfferingSessionFactory(runtime);
-        _registration = new AgentRegistration(runtime);
-        _logger = runtime.Loggers.CreateLogger("SiteAgent.Membership");
     }
 
-    /// <summary>Runs one cycle over all offerings; true when no offering failed.</summary>
-    public async Task<bool> RunCycleAsync(CancellationToken shutdown, CancellationToken abort)
+    /// <inheritdoc />
+    public override async Task<bool> RunCycleAsync(CancellationToken shutdown, CancellationToken abort)
     {
         var totals = MembershipTotals.None;
-        var failed = await OfferingLoop.RunAsync(_runtime, _heartbeat, "membership sync",
+        var failed = await ForEachOfferingAsync("membership sync",
             offering => offering.MembershipSyncBackend.Length == 0 ? "membership sync is disabled (membership_sync_backend is empty)"
                 : offering.MembershipSyncUsesStomp ? "its membership is synced by event processing (stomp_enabled)"
                 : null,
             async offering =>
             {
-                var session = await _sessions.CreateAsync(offering, offering.MembershipSyncBackend, abort).ConfigureAwait(false);
-                await _registration.EnsureAsync(session, ProcessorName, abort).ConfigureAwait(false);
-                totals += await new MembershipCycle(_runtime, session, _sessions, _statuses, _heartbeat).RunAsync(shutdown, abort).ConfigureAwait(false);
+                var session = await SessionAsync(offering, offering.MembershipSyncBackend, ProcessorName, abort).ConfigureAwait(false);
+                totals += await new MembershipCycle(Runtime, session, Sessions, _statuses, Heartbeat).RunAsync(shutdown, abort).ConfigureAwait(false);
             },
-            _logger, shutdown, abort).ConfigureAwait(false);
-        LogSummary(_logger, _runtime.Config.Offerings.Count, failed, totals.Synced, totals.Missing, totals.Deferred, totals.Failed);
+            shutdown, abort).ConfigureAwait(false);
+        LogSummary(Logger, Runtime.Config.Offerings.Count, failed, totals.Synced, totals.Missing, totals.Deferred, totals.Failed);
         return failed == 0;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SiteAgent.Core.Observability;
-using SiteAgent.Core.Offerings;
 using SiteAgent.Core.Runtime;
 
 namespace SiteAgent.Core.Reporting;
@@ -9,44 +8,33 @@ namespace SiteAgent.Core.Reporting;
 /// The <c>report</c> mode: every cycle reports each offering's usage for the configured billing periods
 /// (modes.md §3). Offerings are never skipped for STOMP; an offering without <c>reporting_backend</c> is.
 /// </summary>
-public sealed partial class ReportMode
+public sealed partial class ReportMode : PollingMode
 {
     /// <summary>The processor name reported to Waldur.</summary>
     public const string ProcessorName = "OfferingReportProcessor";
 
-    private readonly AgentRuntime _runtime;
-    private readonly Heartbeat _heartbeat;
-    private readonly OfferingSessionFactory _sessions;
-    private readonly AgentRegistration _registration;
-    private readonly ILogger _logger;
-
     /// <summary>Creates the mode.</summary>
     public ReportMode(AgentRuntime runtime, Heartbeat heartbeat)
+        : base(runtime, heartbeat, "SiteAgent.Report")
     {
-        _runtime = runtime;
-        _heartbeat = heartbeat;
-        _sessions = new OfferingSessionFactory(runtime);
-        _registration = new AgentRegistration(runtime);
-        _logger = runtime.Loggers.CreateLogger("SiteAgent.Report");
     }
 
     /// <summary>Pauses before each retry of a resource after a transient Waldur failure (tests shorten them).</summary>
     public IReadOnlyList<TimeSpan>? RetryDelays { get; init; }
 
-    /// <summary>Runs one cycle over all offerings; true when no offering failed.</summary>
-    public async Task<bool> RunCycleAsync(CancellationToken shutdown, CancellationToken abort)
+    /// <inheritdoc />
+    public override async Task<bool> RunCycleAsync(CancellationToken shutdown, CancellationToken abort)
     {
         var totals = ReportTotals.None;
-        var failed = await OfferingLoop.RunAsync(_runtime, _heartbeat, "usage reporting",
+        var failed = await ForEachOfferingAsync("usage reporting",
             offering => offering.ReportingBackend.Length == 0 ? "usage reporting is disabled (reporting_backend is empty)" : null,
             async offering =>
             {
-                var session = await _sessions.CreateAsync(offering, offering.ReportingBackend, abort).ConfigureAwait(false);
-                await _registration.EnsureAsync(session, ProcessorName, abort).ConfigureAwait(false);
-                totals += await new UsageReportCycle(_runtime, session, _heartbeat, RetryDelays).RunAsync(shutdown, abort).ConfigureAwait(false);
+                var session = await SessionAsync(offering, offering.ReportingBackend, ProcessorName, abort).ConfigureAwait(false);
+                totals += await new UsageReportCycle(Runtime, session, Heartbeat, RetryDelays).RunAsync(shutdown, abort).ConfigureAwait(false);
             },
-            _logger, shutdown, abort).ConfigureAwait(false);
-        LogSummary(_logger, _runtime.Config.Offerings.Count, failed, totals.Submitted, totals.Unchanged, totals.UserUsages, totals.Anomalies, totals.Skipped, totals.Failed);
+            shutdown, abort).ConfigureAwait(false);
+        LogSummary(Logger, Runtime.Config.Offerings.Count, failed, totals.Submitted, totals.Unchanged, totals.UserUsages, totals.Anomalies, totals.Skipped, totals.Failed);
         return failed == 0;
     }
 

@@ -75,25 +75,14 @@ public static partial class RunCommand
         using var stop = new ShutdownSignals(logger, cancellation);
         LogRunningMode(logger, runtime.Mode, dryRun ? " (dry run: nothing is changed)" : once ? " (one cycle)" : string.Empty);
         await StartupReport.LogWaldurVersionsAsync(runtime, stop.Abort).ConfigureAwait(false);
-        Func<CancellationToken, Task<bool>> cycle;
-        TimeSpan period;
-        switch (modeName)
+        (PollingMode mode, TimeSpan period) = modeName switch
         {
-            case "report":
-                var report = new ReportMode(runtime, heartbeat);
-                (cycle, period) = (token => report.RunCycleAsync(token, stop.Abort), environment.ReportPeriod);
-                break;
-            case "membership_sync":
-                var membership = new MembershipSyncMode(runtime, heartbeat);
-                (cycle, period) = (token => membership.RunCycleAsync(token, stop.Abort), environment.MembershipSyncPeriod);
-                break;
-            default:
-                var orders = new OrderProcessMode(runtime, heartbeat);
-                (cycle, period) = (token => orders.RunCycleAsync(token, stop.Abort), environment.OrderProcessPeriod);
-                break;
-        }
+            "report" => ((PollingMode)new ReportMode(runtime, heartbeat), environment.ReportPeriod),
+            "membership_sync" => (new MembershipSyncMode(runtime, heartbeat), environment.MembershipSyncPeriod),
+            _ => (new OrderProcessMode(runtime, heartbeat), environment.OrderProcessPeriod),
+        };
 
-        var exit = await PollingLoop.RunAsync(cycle, period, heartbeat, once, runtime.Time, logger, stop.Shutdown).ConfigureAwait(false);
+        var exit = await PollingLoop.RunAsync(token => mode.RunCycleAsync(token, stop.Abort), period, heartbeat, once, runtime.Time, logger, stop.Shutdown).ConfigureAwait(false);
         if (plan is not null)
         {
             context.Output.WriteLine($"[dry-run] {plan.Count} change(s) planned; nothing was changed in the backend or in Waldur");

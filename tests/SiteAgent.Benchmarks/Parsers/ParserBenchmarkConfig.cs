@@ -15,19 +15,26 @@ namespace SiteAgent.Benchmarks.Parsers;
 /// The in-process MemoryDiagnoser counts only the benchmark thread, which is right here: parsing is
 /// synchronous and single-threaded.
 /// </remarks>
-internal sealed class ParserBenchmarkConfig : ManualConfig
+internal class ParserBenchmarkConfig : ManualConfig
 {
     public ParserBenchmarkConfig()
+        : this(SlurmOutput.LineCount, oneInvocationPerIteration: false)
+    {
+    }
+
+    /// <summary>For suites over <paramref name="lines"/> lines; one invocation per iteration when an operation takes a sizeable part of a second.</summary>
+    protected ParserBenchmarkConfig(int lines, bool oneInvocationPerIteration)
     {
         var quick = BenchmarkConfig.Quick;
-        AddJob(Job.Default
+        var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
             .WithWarmupCount(quick ? 3 : 6)
             .WithIterationCount(quick ? 10 : 30)
-            .WithId(quick ? "Quick" : "Full"));
+            .WithId(quick ? "Quick" : "Full");
+        AddJob(oneInvocationPerIteration ? job.WithInvocationCount(1).WithUnrollFactor(1) : job);
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median, new LinesPerSecondColumn(SlurmOutput.LineCount));
+        AddColumn(StatisticColumn.Median, new LinesPerSecondColumn(lines));
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
     }
 }

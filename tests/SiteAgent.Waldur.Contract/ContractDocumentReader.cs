@@ -51,8 +51,25 @@ internal static class ContractDocumentReader
     /// </summary>
     public static readonly string[] OpenSchemas = ["BackendMetadata"];
 
+    /// <summary>
+    /// Properties that 8.1.x added to schemas of the 8.0.9 subset, which the agent reads: the offering's
+    /// opt-in to membership sync statuses (the 8.1.x action that receives them is already known).
+    /// </summary>
+    public static readonly (string Schema, string Property, string Type)[] Additions =
+    [
+        ("MergedPluginOptions", "enable_membership_sync_status", "boolean"),
+    ];
+
     private static void Correct(JsonNode root)
     {
+        foreach (var (schema, property, type) in Additions)
+        {
+            if (root["components"]?["schemas"]?[schema]?["properties"] is JsonObject properties && !properties.ContainsKey(property))
+            {
+                properties[property] = new JsonObject { ["type"] = type };
+            }
+        }
+
         foreach (var schema in OpenSchemas)
         {
             if (root["components"]?["schemas"]?[schema] is JsonObject declared)

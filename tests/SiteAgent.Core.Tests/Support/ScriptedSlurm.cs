@@ -24,6 +24,15 @@ internal sealed class ScriptedSlurm : ICommandRunner
     /// <summary>Accounts that exist on the cluster (their account-level association).</summary>
     public HashSet<string> Accounts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>User associations per account; <c>add user</c> and <c>remove user</c> change them.</summary>
+    public Dictionary<string, HashSet<string>> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>GrpTRESMins of an account as sacctmgr prints it (<c>cpu=600000</c>).</summary>
+    public Dictionary<string, string> Limits { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When set, every <c>modify account</c> fails with this text (exit 1).</summary>
+    public string? FailingModify { get; set; }
+
     /// <summary>Called when sacct runs for a month, before it answers.</summary>
     public Action<string>? OnSacct { get; set; }
 
@@ -51,6 +60,11 @@ internal sealed class ScriptedSlurm : ICommandRunner
         {
             "sacct" => Sacct(command),
             "sacctmgr" when command.Arguments.Contains("association") => Associations(command),
+            "sacctmgr" when command.Arguments.Contains("tres") => new CommandResult(0, File.ReadAllText(
+                SiteAgent.Testing.RepositoryPaths.Combine("tests", "SiteAgent.Backends.Slurm.Tests", "Fixtures", "sacctmgr-list-tres-with-gpu.txt")), false, TimeSpan.Zero),
+            "sacctmgr" when command.Arguments.Contains("add") && command.Arguments.Contains("user") => Change(command, add: true),
+            "sacctmgr" when command.Arguments.Contains("remove") && command.Arguments.Contains("user") => Change(command, add: false),
+            "sacctmgr" when command.Arguments.Contains("modify") && FailingModify is { } failure => new CommandResult(1, failure, false, TimeSpan.Zero),
             _ => new CommandResult(0, string.Empty, false, TimeSpan.Zero),
         });
     }
@@ -82,9 +96,34 @@ internal sealed class ScriptedSlurm : ICommandRunner
         foreach (var account in where.Where(Accounts.Contains))
         {
             // Account|ParentName|User|Partition|GrpTRESMins|MaxTRESMins|GrpSubmit|QOS|Def QOS
-            text.Append(string.Join('|', account, "parent", "", "", "", "", "", "normal", "")).Append('\n');
+            text.Append(string.Join('|', account, "parent", "", "", Limits.GetValueOrDefault(account, ""), "", "", "normal", "")).Append('\n');
+            foreach (var user in Users.GetValueOrDefault(account) ?? [])
+            {
+                text.Append(string.Join('|', account, "parent", user, "", "", "", "", "normal", "")).Append('\n');
+            }
         }
 
         return new CommandResult(0, text.ToString(), false, TimeSpan.Zero);
+    }
+
+    private CommandResult Change(CommandSpec command, bool add)
+    {
+        string Value(string prefix) => command.Arguments.First(a => a.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
+        var account = Value("account=");
+        if (!Users.TryGetValue(account, out var users))
+        {
+            Users[account] = users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        if (add)
+        {
+            users.UnionWith(command.Arguments[command.Arguments.ToList().IndexOf("user") + 1].Split(','));
+        }
+        else
+        {
+            users.Remove(Value("name="));
+        }
+
+        return new CommandResult(0, string.Empty, false, TimeSpan.Zero);
     }
 }

@@ -18,12 +18,12 @@ namespace SiteAgent.Benchmarks.Parsers;
 internal class ParserBenchmarkConfig : ManualConfig
 {
     public ParserBenchmarkConfig()
-        : this(SlurmOutput.LineCount, oneInvocationPerIteration: false)
+        : this(typeof(SlurmParserBenchmarks), SlurmOutput.LineCount, oneInvocationPerIteration: false)
     {
     }
 
-    /// <summary>For suites over <paramref name="lines"/> lines; one invocation per iteration when an operation takes a sizeable part of a second.</summary>
-    protected ParserBenchmarkConfig(int lines, bool oneInvocationPerIteration)
+    /// <summary>For <paramref name="suite"/>, over <paramref name="lines"/> lines; one invocation per iteration when an operation takes a sizeable part of a second.</summary>
+    protected ParserBenchmarkConfig(Type suite, int lines, bool oneInvocationPerIteration)
     {
         var quick = BenchmarkConfig.Quick;
         var job = Job.Default
@@ -34,7 +34,7 @@ internal class ParserBenchmarkConfig : ManualConfig
             .WithId(quick ? "Quick" : "Full");
         AddJob(oneInvocationPerIteration ? job.WithInvocationCount(1).WithUnrollFactor(1) : job);
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median, new LinesPerSecondColumn(lines));
+        AddColumn(StatisticColumn.Median, new LinesPerSecondColumn(lines, suite));
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
     }
 }

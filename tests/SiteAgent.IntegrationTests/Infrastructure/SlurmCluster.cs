@@ -50,9 +50,14 @@ internal static class SlurmCluster
     /// <summary>Removes every account whose name starts with <paramref name="prefix"/> (test clean-up).</summary>
     public static async Task RemoveAccountsAsync(string prefix)
     {
+        // Under the host-wide write lock like every other write: concurrent writers corrupt slurmdbd 22.05's tree.
+        var writeLock = new SiteAgent.Backends.Slurm.SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
         foreach (var account in (await AccountsWithPrefixAsync(prefix).ConfigureAwait(false)).Reverse())
         {
-            await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["-i", "remove", "account", "where", $"name={account}"], Environment).ConfigureAwait(false);
+            using (await writeLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["-i", "remove", "account", "where", $"name={account}"], Environment).ConfigureAwait(false);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace SiteAgent.IntegrationTests;
 /// <summary>An agent killed in the middle of an order and started again never creates a second account and never loses the order.</summary>
 public class CrashSafetyTests
 {
-    [Fact]
+    [Test]
     public async Task KilledAfterAccountCreation_RestartCompletesTheSameAccount()
     {
         var scenario = new TestScenario();
@@ -18,28 +18,27 @@ public class CrashSafetyTests
 
         using (var agent = StartAgent(harness))
         {
-            Assert.True(await RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count == 1, TimeSpan.FromSeconds(90)),
-                "the account was never created:\n" + agent.Error);
-            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await Assert.That(await RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count == 1, TimeSpan.FromSeconds(90))).IsTrue().Because("the account was never created:\n" + agent.Error);
+            await Task.Delay(500, TestContext.Current!.Execution.CancellationToken);
             agent.Signal(9);
             await agent.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        Assert.Equal("executing", await harness.OrderStateAsync(order));
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("executing");
         harness.Emulator.Faults.Clear();
 
         var rerun = await harness.RunAgentOnceAsync();
 
-        Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("done", await harness.OrderStateAsync(order));
+        await Assert.That(rerun.ExitCode == 0).IsTrue().Because(rerun.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
         var accounts = await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_");
-        var account = Assert.Single(accounts);
-        Assert.Equal(account, (await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString());
-        Assert.Equal("cpu=540000", (await SlurmCluster.AccountAsync(account))!.GrpTresMins);
-        Assert.Single(harness.Requests("POST", "/set_backend_id/"));
+        var account = await Assert.That(accounts).HasSingleItem();
+        await Assert.That((await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString()).IsEqualTo(account);
+        await Assert.That((await SlurmCluster.AccountAsync(account))!.GrpTresMins).IsEqualTo("cpu=540000");
+        await Assert.That(harness.Requests("POST", "/set_backend_id/")).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task KilledBeforeTheIdReachedWaldur_RestartCreatesExactlyOneAccount()
     {
         var scenario = new TestScenario();
@@ -49,8 +48,7 @@ public class CrashSafetyTests
 
         using (var agent = StartAgent(harness))
         {
-            Assert.True(await RunningProcess.WaitUntilAsync(() => Task.FromResult(harness.Emulator.Faults.Describe().Count == 0 || agent.HasExited), TimeSpan.FromSeconds(60)),
-                "the agent never reached set_backend_id:\n" + agent.Error);
+            await Assert.That(await RunningProcess.WaitUntilAsync(() => Task.FromResult(harness.Emulator.Faults.Describe().Count == 0 || agent.HasExited), TimeSpan.FromSeconds(60))).IsTrue().Because("the agent never reached set_backend_id:\n" + agent.Error);
             agent.Signal(9);
             await agent.WaitAsync(TimeSpan.FromSeconds(30));
         }
@@ -58,9 +56,9 @@ public class CrashSafetyTests
         harness.Emulator.Faults.Clear();
         var rerun = await harness.RunAgentOnceAsync();
 
-        Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("done", await harness.OrderStateAsync(order));
-        Assert.Single(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_"));
+        await Assert.That(rerun.ExitCode == 0).IsTrue().Because(rerun.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
+        await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
     }
 
     private static RunningProcess StartAgent(AgentHarness harness) =>

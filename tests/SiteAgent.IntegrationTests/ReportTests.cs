@@ -7,10 +7,10 @@ namespace SiteAgent.IntegrationTests;
 /// Usage reporting end to end: real jobs on accounts the agent created, the AOT agent in report mode,
 /// the emulator receiving usage equal to sacct's own records converted by hand.
 /// </summary>
-[Collection(JobsCollection.Name)]
+[NotInParallel(JobsGroup.Key)]
 public class ReportTests
 {
-    [Fact]
+    [Test]
     public async Task RealJobs_UsageEqualsSacctByHand_FailuresMidReportLeaveNoDuplicate_SecondRunSendsNothing()
     {
         var scenario = new TestScenario(siteUsernames: ["nobody", "daemon"], usageInMinutes: true);
@@ -20,7 +20,7 @@ public class ReportTests
         var recorder = SacctmgrRecorder.Create(harness.Directory);
         harness.WriteConfig(new Dictionary<string, string> { ["slurm_bin_path"] = $"\"{recorder.BinPath}\"" });
         var created = await harness.RunAgentOnceAsync();
-        Assert.True(created.ExitCode == 0, created.ToString());
+        await Assert.That(created.ExitCode).IsEqualTo(0).Because(created.ToString());
         var resources = new[] { await harness.OrderResourceAsync(first), await harness.OrderResourceAsync(second) };
         var accounts = new List<string>();
         foreach (var resource in resources)
@@ -28,7 +28,7 @@ public class ReportTests
             accounts.Add((await harness.ResourceAsync(resource)).GetProperty("backend_id").GetString()!);
         }
 
-        Assert.Equal(["daemon", "nobody"], await SlurmCluster.UsersAsync(accounts[0]));
+        await Assert.That(await SlurmCluster.UsersAsync(accounts[0])).IsEquivalentTo(["daemon", "nobody"], CollectionOrdering.Matching);
         var jobs = new[]
         {
             await TestJobs.SubmitAsync(accounts[0], "nobody", cpus: 2, memoryMb: 200, seconds: 5),
@@ -43,58 +43,61 @@ public class ReportTests
         var invocations = recorder.Invocations().Count;
         var report = await harness.RunModeOnceAsync("report");
 
-        Assert.True(report.ExitCode == 0, report.ToString());
+        await Assert.That(report.ExitCode).IsEqualTo(0).Because(report.ToString());
         var sacct = recorder.Invocations().Skip(invocations).Where(i => i.Contains("/sacct ", StringComparison.Ordinal)).ToList();
         // One sacct per billing period (current and previous month) for both accounts together.
-        Assert.Equal(2, sacct.Count);
-        Assert.All(sacct, call => Assert.Equal(accounts.Order(),
-            call.Split(' ').Single(a => a.StartsWith("--accounts=", StringComparison.Ordinal))["--accounts=".Length..].Split(',').Order()));
+        await Assert.That(sacct.Count).IsEqualTo(2);
+        foreach (var call in sacct)
+        {
+            var queried = call.Split(' ').Single(a => a.StartsWith("--accounts=", StringComparison.Ordinal))["--accounts=".Length..].Split(',');
+            await Assert.That(queried.Order()).IsEquivalentTo(accounts.Order(), CollectionOrdering.Matching).Because(call);
+        }
         for (var i = 0; i < resources.Length; i++)
         {
             var mine = records.Where(r => r.Account == accounts[i]).ToList();
             var received = Received(harness, resources[i]);
-            Assert.Equal(Round(mine.Sum(r => r.Cpus * r.ElapsedSeconds / 60m)), received.Totals["cpu"]);
-            Assert.Equal(Round(mine.Sum(r => Math.Floor(r.MemoryMb * r.ElapsedSeconds / 60m))), received.Totals["mem"]);
+            await Assert.That(received.Totals["cpu"]).IsEqualTo(Round(mine.Sum(r => r.Cpus * r.ElapsedSeconds / 60m)));
+            await Assert.That(received.Totals["mem"]).IsEqualTo(Round(mine.Sum(r => Math.Floor(r.MemoryMb * r.ElapsedSeconds / 60m))));
             foreach (var user in mine.GroupBy(r => r.User))
             {
-                Assert.Equal(Round(user.Sum(r => r.Cpus * r.ElapsedSeconds / 60m)), received.Users[("cpu", user.Key)].Usage);
-                Assert.Equal(Round(user.Sum(r => Math.Floor(r.MemoryMb * r.ElapsedSeconds / 60m))), received.Users[("mem", user.Key)].Usage);
-                Assert.Equal(user.Key, received.Users[("cpu", user.Key)].OfferingUser);
+                await Assert.That(received.Users[("cpu", user.Key)].Usage).IsEqualTo(Round(user.Sum(r => r.Cpus * r.ElapsedSeconds / 60m)));
+                await Assert.That(received.Users[("mem", user.Key)].Usage).IsEqualTo(Round(user.Sum(r => Math.Floor(r.MemoryMb * r.ElapsedSeconds / 60m))));
+                await Assert.That(received.Users[("cpu", user.Key)].OfferingUser).IsEqualTo(user.Key);
             }
         }
 
         // No duplicate record anywhere although two writes were answered with failures.
-        Assert.All(harness.Emulator.Read(s => s.ComponentUsages.GroupBy(u => (u.Resource.Uuid, u.Component.Type, u.BillingPeriod)).Select(g => g.Count()).ToList()), n => Assert.Equal(1, n));
-        Assert.All(harness.Emulator.Read(s => s.ComponentUserUsages.GroupBy(u => (u.ComponentUsage.Uuid, u.Username)).Select(g => g.Count()).ToList()), n => Assert.Equal(1, n));
+        await Assert.That(harness.Emulator.Read(s => s.ComponentUsages.GroupBy(u => (u.Resource.Uuid, u.Component.Type, u.BillingPeriod)).Max(g => g.Count()))).IsEqualTo(1);
+        await Assert.That(harness.Emulator.Read(s => s.ComponentUserUsages.GroupBy(u => (u.ComponentUsage.Uuid, u.Username)).Max(g => g.Count()))).IsEqualTo(1);
 
         var before = UsageWrites(harness);
         var again = await harness.RunModeOnceAsync("report");
 
-        Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Equal(before, UsageWrites(harness));
+        await Assert.That(again.ExitCode).IsEqualTo(0).Because(again.ToString());
+        await Assert.That(UsageWrites(harness)).IsEqualTo(before);
         harness.AssertNoContractViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task TickLoop_SecondCycleWithNothingNew_WritesNothing()
     {
         var scenario = new TestScenario(usageInMinutes: true);
         scenario.AddCreateOrder("Idle", cpu: 1, state: "executing");
         await using var harness = await AgentHarness.StartAsync(scenario);
-        Assert.Equal(0, (await harness.RunAgentOnceAsync()).ExitCode);
+        await Assert.That((await harness.RunAgentOnceAsync()).ExitCode).IsEqualTo(0);
 
         var since = harness.Emulator.Requests.Count;
         using var agent = harness.StartDaemon("report", "0.03");
-        Assert.True(await Testing.RunningProcess.WaitUntilAsync(() => Task.FromResult(Cycles(agent) >= 2), TimeSpan.FromSeconds(120)), agent.Output + agent.Error);
+        await Assert.That(await Testing.RunningProcess.WaitUntilAsync(() => Task.FromResult(Cycles(agent) >= 2), TimeSpan.FromSeconds(120))).IsTrue().Because(agent.Output + agent.Error);
         agent.Signal(15);
         var outcome = await agent.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, outcome.ExitCode);
+        await Assert.That(outcome.ExitCode).IsEqualTo(0);
         // The idle account's zero usage was submitted once, by the first cycle; the second wrote nothing.
-        Assert.Single(harness.CycleRequests(0, since), r => r.Method == "POST" && r.Path.EndsWith("/set_usage/", StringComparison.Ordinal));
+        await Assert.That(harness.CycleRequests(0, since).Count(r => r.Method == "POST" && r.Path.EndsWith("/set_usage/", StringComparison.Ordinal))).IsEqualTo(1);
         var second = harness.CycleRequests(1, since);
-        Assert.Contains(second, r => r.Path.StartsWith("/api/marketplace-component-usages/", StringComparison.Ordinal));
-        Assert.DoesNotContain(second, r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE");
+        await Assert.That(second.Any(r => r.Path.StartsWith("/api/marketplace-component-usages/", StringComparison.Ordinal))).IsTrue();
+        await Assert.That(second.Where(r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE")).IsEmpty();
     }
 
     private static int Cycles(Testing.RunningProcess agent) =>

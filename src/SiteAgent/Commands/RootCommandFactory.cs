@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using SiteAgent.Core.Backends;
 
 namespace SiteAgent.Commands;
 
@@ -17,7 +18,7 @@ public static class RootCommandFactory
         root.Options.Add(services.Options.LogFormat);
         root.Options.Add(services.Options.DryRun);
         root.Options.Add(services.Options.Once);
-        ReplaceVersionAction(root, services.Output);
+        ReplaceVersionAction(root, services.Output, services.Catalog);
 
         root.Subcommands.Add(ConfigCommands.Create(services));
         root.Subcommands.Add(BackendsCommand.Create(services));
@@ -30,22 +31,27 @@ public static class RootCommandFactory
         return root;
     }
 
-    private static void ReplaceVersionAction(RootCommand root, TextWriter output)
+    private static void ReplaceVersionAction(RootCommand root, TextWriter output, BackendCatalog catalog)
     {
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
             {
-                version.Action = new PrintVersionAction(output);
+                version.Action = new PrintVersionAction(output, catalog);
             }
         }
     }
 
-    private sealed class PrintVersionAction(TextWriter output) : SynchronousCommandLineAction
+    /// <summary>What a bug report needs: version, commit, runtime and the backends this binary was built with.</summary>
+    private sealed class PrintVersionAction(TextWriter output, BackendCatalog catalog) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
+            var backends = catalog.All.Count == 0 ? "(none)" : string.Join(", ", catalog.All.Select(b => $"{b.Id} {b.Version}"));
             output.WriteLine($"waldur-site-agent {AgentVersion.Current}");
+            output.WriteLine($"commit:   {AgentVersion.Commit}");
+            output.WriteLine($"runtime:  {AgentVersion.Runtime}");
+            output.WriteLine($"backends: {backends}");
             return ExitCodes.Success;
         }
     }

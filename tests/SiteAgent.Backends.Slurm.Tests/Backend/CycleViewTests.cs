@@ -12,7 +12,7 @@ namespace SiteAgent.Backends.Slurm.Tests.Backend;
 /// </summary>
 public class CycleViewTests
 {
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    private static CancellationToken Token => TestContext.Current!.Execution.CancellationToken;
 
     /// <summary>
     /// <c>show association where account=hpc_a1,hpc_a2,hpc_gone cluster=testcluster format=Account,ParentName,User,Partition,GrpTRESMins,MaxTRESMins,GrpSubmitJobs,QOS,DefaultQOS</c>
@@ -46,19 +46,19 @@ public class CycleViewTests
 
     private static ReplayRunner Runner() => new ReplayRunner().OnText([SlurmParser.AssociationsFormat], Listing);
 
-    [Fact]
-    public void ParseAccountAssociations_AccountRowsUsersLimitsQos()
+    [Test]
+    public async Task ParseAccountAssociations_AccountRowsUsersLimitsQos()
     {
         var accounts = SlurmParser.ParseAccountAssociations(Listing);
 
-        Assert.Equal(["hpc_a1", "hpc_a2"], accounts.Keys.Order());
-        Assert.Equal(["alice", "bob"], accounts["HPC_A1"].Users.Keys.Order());
-        Assert.Equal(6000, accounts["hpc_a1"].Users["alice"].Values["cpu"]);
-        Assert.Equal((0L, "paused", 614400L), (accounts["hpc_a2"].GrpSubmitJobs!.Value, accounts["hpc_a2"].DefaultQos, accounts["hpc_a2"].GrpTresMins.Values["mem"]));
-        Assert.Null(accounts["hpc_a1"].GrpSubmitJobs);
+        await Assert.That(accounts.Keys.Order()).IsEquivalentTo(["hpc_a1", "hpc_a2"], CollectionOrdering.Matching);
+        await Assert.That(accounts["HPC_A1"].Users.Keys.Order()).IsEquivalentTo(["alice", "bob"], CollectionOrdering.Matching);
+        await Assert.That(accounts["hpc_a1"].Users["alice"].Values["cpu"]).IsEqualTo(6000);
+        await Assert.That((accounts["hpc_a2"].GrpSubmitJobs!.Value, accounts["hpc_a2"].DefaultQos, accounts["hpc_a2"].GrpTresMins.Values["mem"])).IsEqualTo((0L, "paused", 614400L));
+        await Assert.That(accounts["hpc_a1"].GrpSubmitJobs).IsNull();
     }
 
-    [Fact]
+    [Test]
     public async Task OneRead_ServesUsersLimitsQosAndUserLimits_OfEveryResource()
     {
         var runner = Runner();
@@ -69,16 +69,16 @@ public class CycleViewTests
         var metadata = await backend.GetResourceMetadataAsync("hpc_a1", Token);
         var limited = await backend.UsersWithLimitsAsync("hpc_a1", Token);
 
-        Assert.Equal(["hpc_a1", "hpc_a2"], users.Keys.Order());
-        Assert.Equal(["alice", "bob"], users["hpc_a1"].Order());
-        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 10, ["mem"] = 600 }, limits);
-        Assert.Equal("normal", metadata["qos"]);
-        Assert.Equal(["alice"], limited);
-        var read = Assert.Single(runner.Lines);
-        Assert.Contains("where account=hpc_a1,hpc_a2,hpc_gone cluster=testcluster", read, StringComparison.Ordinal);
+        await Assert.That(users.Keys.Order()).IsEquivalentTo(["hpc_a1", "hpc_a2"], CollectionOrdering.Matching);
+        await Assert.That(users["hpc_a1"].Order()).IsEquivalentTo(["alice", "bob"], CollectionOrdering.Matching);
+        await Assert.That(limits).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 10, ["mem"] = 600 });
+        await Assert.That(metadata["qos"]).IsEqualTo("normal");
+        await Assert.That(limited).IsEquivalentTo(["alice"]);
+        var read = await Assert.That(runner.Lines).HasSingleItem();
+        await Assert.That(read).Contains("where account=hpc_a1,hpc_a2,hpc_gone cluster=testcluster");
     }
 
-    [Fact]
+    [Test]
     public async Task AddUsers_WithTheView_OneCommandForTheMissingUsers_NoExistenceReads()
     {
         var runner = Runner();
@@ -87,16 +87,15 @@ public class CycleViewTests
 
         var added = await backend.AddUsersAsync(Resource("hpc_a1"), ["Alice", "dave", "erin"], MembershipDetails.None, Token);
 
-        Assert.Equal(["Alice", "dave", "erin"], added.Order());
-        Assert.Equal(
-            "/usr/bin/sacctmgr --parsable2 --noheader --immediate add user dave,erin account=hpc_a1 DefaultAccount=root Share=parent cluster=testcluster",
-            Assert.Single(runner.Lines.Skip(1)));
+        await Assert.That(added.Order()).IsEquivalentTo(["Alice", "dave", "erin"], CollectionOrdering.Matching);
+        await Assert.That(await Assert.That(runner.Lines.Skip(1)).HasSingleItem())
+            .IsEqualTo("/usr/bin/sacctmgr --parsable2 --noheader --immediate add user dave,erin account=hpc_a1 DefaultAccount=root Share=parent cluster=testcluster");
         // The view now has them: asking again runs nothing.
         await backend.AddUsersAsync(Resource("hpc_a1"), ["dave"], MembershipDetails.None, Token);
-        Assert.Equal(2, runner.Commands.Count);
+        await Assert.That(runner.Commands.Count).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task AddUsers_BatchRefused_EachUserTriedAlone()
     {
         var runner = Runner()
@@ -108,11 +107,11 @@ public class CycleViewTests
 
         var added = await backend.AddUsersAsync(Resource("hpc_a1"), ["dave", "erin"], MembershipDetails.None, Token);
 
-        Assert.Equal(["dave"], added);
-        Assert.Equal(4, runner.Commands.Count);
+        await Assert.That(added).IsEquivalentTo(["dave"]);
+        await Assert.That(runner.Commands.Count).IsEqualTo(4);
     }
 
-    [Fact]
+    [Test]
     public async Task RemoveUsers_AbsentInTheView_IsDoneWithoutACommand()
     {
         var runner = Runner();
@@ -121,38 +120,38 @@ public class CycleViewTests
 
         var removed = await backend.RemoveUsersAsync(Resource("hpc_a1"), ["zoe"], MembershipDetails.None, Token);
 
-        Assert.Equal(["zoe"], removed);
-        Assert.Single(runner.Commands);
+        await Assert.That(removed).IsEquivalentTo(["zoe"]);
+        await Assert.That(runner.Commands).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task RestrictingWrites_OnAnAccountTheViewShowsAbsent_AreRefused()
     {
         var runner = Runner();
         var backend = Backend(runner, o => o with { QosPaused = "paused" });
         await backend.ReadMembershipAsync(["hpc_gone"], Token);
 
-        var error = await Assert.ThrowsAsync<BackendException>(() => backend.PauseResourceAsync("hpc_gone", Token));
+        var error = await Assert.ThrowsExactlyAsync<BackendException>(() => backend.PauseResourceAsync("hpc_gone", Token));
 
-        Assert.Contains("hpc_gone does not exist on cluster testcluster", error.Message, StringComparison.Ordinal);
-        Assert.Single(runner.Commands);
+        await Assert.That(error!.Message).Contains("hpc_gone does not exist on cluster testcluster");
+        await Assert.That(runner.Commands).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task PauseAndRestore_AlreadyInTheWantedState_WriteNothing()
     {
         var runner = Runner();
         var backend = Backend(runner, o => o with { QosPaused = "paused" });
         await backend.ReadMembershipAsync(["hpc_a1", "hpc_a2"], Token);
 
-        Assert.True(await backend.PauseResourceAsync("hpc_a2", Token));
-        Assert.False(await backend.RestoreResourceAsync("hpc_a1", Token));
+        await Assert.That(await backend.PauseResourceAsync("hpc_a2", Token)).IsTrue();
+        await Assert.That(await backend.RestoreResourceAsync("hpc_a1", Token)).IsFalse();
 
-        Assert.Single(runner.Commands);
-        Assert.Equal("paused", (await backend.GetResourceMetadataAsync("hpc_a2", Token))["qos"]);
+        await Assert.That(runner.Commands).HasSingleItem();
+        await Assert.That((await backend.GetResourceMetadataAsync("hpc_a2", Token))["qos"]).IsEqualTo("paused");
     }
 
-    [Fact]
+    [Test]
     public async Task QosEnforced_GrpSubmitJobsAlreadyZero_PauseWritesNothing_RestoreWritesOnce()
     {
         var runner = Runner();
@@ -160,16 +159,15 @@ public class CycleViewTests
         await backend.ReadMembershipAsync(["hpc_a1", "hpc_a2"], Token);
 
         await backend.PauseResourceAsync("hpc_a2", Token);
-        Assert.False(await backend.RestoreResourceAsync("hpc_a1", Token));
-        Assert.True(await backend.RestoreResourceAsync("hpc_a2", Token));
-        Assert.False(await backend.RestoreResourceAsync("hpc_a2", Token));
+        await Assert.That(await backend.RestoreResourceAsync("hpc_a1", Token)).IsFalse();
+        await Assert.That(await backend.RestoreResourceAsync("hpc_a2", Token)).IsTrue();
+        await Assert.That(await backend.RestoreResourceAsync("hpc_a2", Token)).IsFalse();
 
-        Assert.Equal(
-            "/usr/bin/sacctmgr --parsable2 --noheader --immediate modify account hpc_a2 cluster=testcluster set GrpSubmitJobs=-1",
-            Assert.Single(runner.Lines.Skip(1)));
+        await Assert.That(await Assert.That(runner.Lines.Skip(1)).HasSingleItem())
+            .IsEqualTo("/usr/bin/sacctmgr --parsable2 --noheader --immediate modify account hpc_a2 cluster=testcluster set GrpSubmitJobs=-1");
     }
 
-    [Fact]
+    [Test]
     public async Task UserLimits_WrittenOnlyWhereTheyDiffer()
     {
         var runner = Runner().On(["list", "tres"], "sacctmgr-list-tres-with-gpu.txt");
@@ -182,12 +180,12 @@ public class CycleViewTests
             ["bob"] = new Dictionary<string, decimal> { ["cpu"] = 1 },
         }, Token);
 
-        Assert.Equal(["bob"], written);
-        var modify = Assert.Single(runner.Lines, l => l.Contains("modify user", StringComparison.Ordinal));
-        Assert.EndsWith("modify user bob where account=hpc_a1 cluster=testcluster set MaxTRESMins=cpu=60000,mem=-1,energy=-1,node=-1,billing=-1,fs/disk=-1,vmem=-1,pages=-1,gres/gpu=-1", modify, StringComparison.Ordinal);
+        await Assert.That(written).IsEquivalentTo(["bob"]);
+        var modify = await Assert.That(runner.Lines.Where(l => l.Contains("modify user", StringComparison.Ordinal))).HasSingleItem();
+        await Assert.That(modify).EndsWith("modify user bob where account=hpc_a1 cluster=testcluster set MaxTRESMins=cpu=60000,mem=-1,energy=-1,node=-1,billing=-1,fs/disk=-1,vmem=-1,pages=-1,gres/gpu=-1");
     }
 
-    [Fact]
+    [Test]
     public async Task Usage_BatchFails_AccountsReadAlone_OnlyTheFailingOneIsFailed_IdleAndUnknownToldApart()
     {
         var runner = new ReplayRunner()
@@ -199,16 +197,16 @@ public class CycleViewTests
 
         var report = await backend.GetUsageReportForPeriodAsync(["hpc_a1", "hpc_a2", "hpc_gone", "hpc_bad"], 2026, 11, Token);
 
-        Assert.Equal(["hpc_a1"], report.Resources.Keys);
-        Assert.Equal(["hpc_gone"], report.Unknown);
-        Assert.Equal(["hpc_bad"], report.Failed.Keys);
-        Assert.Contains("Unspecified error", report.Failed["hpc_bad"], StringComparison.Ordinal);
-        Assert.Equal(5, runner.Commands.Count(c => c.Program.EndsWith("sacct", StringComparison.Ordinal)));
-        Assert.Single(runner.Commands, c => c.Program.EndsWith("sacctmgr", StringComparison.Ordinal));
+        await Assert.That(report.Resources.Keys).IsEquivalentTo(["hpc_a1"]);
+        await Assert.That(report.Unknown).IsEquivalentTo(["hpc_gone"]);
+        await Assert.That(report.Failed.Keys).IsEquivalentTo(["hpc_bad"]);
+        await Assert.That(report.Failed["hpc_bad"]).Contains("Unspecified error");
+        await Assert.That(runner.Commands.Count(c => c.Program.EndsWith("sacct", StringComparison.Ordinal))).IsEqualTo(5);
+        await Assert.That(runner.Commands.Where(c => c.Program.EndsWith("sacctmgr", StringComparison.Ordinal))).HasSingleItem();
     }
 
-    [Fact]
-    public void Usage_PrepaidComponent_IsConvertedByItsUnitFactorOnly()
+    [Test]
+    public async Task Usage_PrepaidComponent_IsConvertedByItsUnitFactorOnly()
     {
         // A prepaid (one-time) component's cap is multiplied by the months it runs; its usage is not.
         ComponentDefinition[] components = [Component("cpu", AccountingType.One, 60)];
@@ -217,19 +215,19 @@ public class CycleViewTests
 
         var usage = UsageReportBuilder.Build(lines, ["acct"], components, mapper).Resources["acct"];
 
-        Assert.Equal(2m, usage.Total["cpu"]);
+        await Assert.That(usage.Total["cpu"]).IsEqualTo(2m);
     }
 
-    [Fact]
-    public void ListChunks_KeepEveryArgumentWithinTheLimit()
+    [Test]
+    public async Task ListChunks_KeepEveryArgumentWithinTheLimit()
     {
         var names = Enumerable.Range(0, 2000).Select(i => $"hpc_allocation_{i:D5}_of_a_long_project_name").ToArray();
 
         var chunks = SlurmClient.ListChunks(names).ToList();
 
-        Assert.True(chunks.Count > 1);
-        Assert.All(chunks, c => Assert.True(string.Join(',', c).Length <= SlurmClient.MaxListArgumentLength));
-        Assert.Equal(names, chunks.SelectMany(c => c));
-        Assert.Single(SlurmClient.ListChunks(names.Take(1000).Select(n => n[..20]).ToArray()));
+        await Assert.That(chunks.Count).IsGreaterThan(1);
+        await Assert.That(chunks.All(c => string.Join(',', c).Length <= SlurmClient.MaxListArgumentLength)).IsTrue();
+        await Assert.That(chunks.SelectMany(c => c)).IsEquivalentTo(names, CollectionOrdering.Matching);
+        await Assert.That(SlurmClient.ListChunks(names.Take(1000).Select(n => n[..20]).ToArray())).HasSingleItem();
     }
 }

@@ -1,3 +1,4 @@
+using System.IO;
 using SiteAgent.Backends.Slurm.Tests.Support;
 
 namespace SiteAgent.Backends.Slurm.Tests.Integration;
@@ -5,21 +6,21 @@ namespace SiteAgent.Backends.Slurm.Tests.Integration;
 /// <summary>The reason for the write lock: concurrent account creation from two processes.</summary>
 public class ConcurrencyIntegrationTests
 {
-    [Fact]
+    [Test]
     public async Task TwoProcessesCreating20AccountsEach_LeaveTheTreeIntact()
     {
         await using var scope = new ClusterScope();
         using var dir = new TempDirectory();
         var parent = scope.Prefix + "parent";
-        await scope.Backend().Client.CreateAccountAsync(parent, "concurrency parent", parent, "root", TestContext.Current.CancellationToken);
+        await scope.Backend().Client.CreateAccountAsync(parent, "concurrency parent", parent, "root", TestContext.Current!.Execution.CancellationToken);
         var go = Path.Combine(dir.Path, "go");
         // The same host-wide lock file the in-process backends of the other tests use.
         var lockFile = SacctmgrWriteLock.ResolvePath(null, Environment.GetEnvironmentVariable(SacctmgrWriteLock.EnvironmentVariable));
 
         var first = Helper.Start("create-accounts", lockFile, scope.Cluster, parent, scope.Prefix + "a", "20", go);
         var second = Helper.Start("create-accounts", lockFile, scope.Cluster, parent, scope.Prefix + "b", "20", go);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(go, "go", TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current!.Execution.CancellationToken);
+        await File.WriteAllTextAsync(go, "go", TestContext.Current!.Execution.CancellationToken);
         await Helper.FinishAsync(first);
         await Helper.FinishAsync(second);
 
@@ -28,12 +29,12 @@ public class ConcurrencyIntegrationTests
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => r.Split('|'))
             .ToArray();
-        Assert.Contains(rows, r => r[0] == "root" && r[2].Length == 0);
+        await Assert.That(rows).Contains(r => r[0] == "root" && r[2].Length == 0);
         var children = rows.Where(r => r[1] == parent && r[2].Length == 0).Select(r => r[0]).Order().ToArray();
         var expected = Enumerable.Range(0, 20).SelectMany(i => new[] { $"{scope.Prefix}a{i}", $"{scope.Prefix}b{i}" }).Order().ToArray();
-        Assert.Empty(expected.Except(children));
-        Assert.Empty(children.Except(expected));
-        var listed = await scope.Backend().Client.ListChildAccountsAsync(parent, TestContext.Current.CancellationToken);
-        Assert.Equal(expected.Length, listed.Count);
+        await Assert.That(expected.Except(children)).IsEmpty();
+        await Assert.That(children.Except(expected)).IsEmpty();
+        var listed = await scope.Backend().Client.ListChildAccountsAsync(parent, TestContext.Current!.Execution.CancellationToken);
+        await Assert.That(listed.Count).IsEqualTo(expected.Length);
     }
 }

@@ -22,7 +22,7 @@ internal static class SlurmCluster
     {
         if (!File.Exists("/usr/bin/sacctmgr") && Environment.GetEnvironmentVariable("WALDUR_AGENT_REQUIRE_SLURM") != "1")
         {
-            Assert.Skip("sacctmgr is not installed and WALDUR_AGENT_REQUIRE_SLURM is not 1");
+            Skip.Test("sacctmgr is not installed and WALDUR_AGENT_REQUIRE_SLURM is not 1");
         }
 
         return Name;
@@ -91,7 +91,11 @@ internal static class SlurmCluster
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SLURM_CONF")))
         {
             var conf = Path.Combine(stateDir, "etc/slurm.conf");
-            Assert.True(File.Exists(conf), $"{conf} not found: start the test cluster with tests/infra/slurm/up.sh");
+            if (!File.Exists(conf))
+            {
+                Assert.Fail($"{conf} not found: start the test cluster with tests/infra/slurm/up.sh");
+            }
+
             Environment.SetEnvironmentVariable("SLURM_CONF", conf);
         }
 

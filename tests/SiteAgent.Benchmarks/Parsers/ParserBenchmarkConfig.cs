@@ -18,12 +18,18 @@ namespace SiteAgent.Benchmarks.Parsers;
 internal class ParserBenchmarkConfig : ManualConfig
 {
     public ParserBenchmarkConfig()
-        : this(typeof(SlurmParserBenchmarks), SlurmOutput.LineCount, oneInvocationPerIteration: false)
+        : this(oneInvocationPerIteration: false, new LinesPerSecondColumn(SlurmOutput.LineCount, typeof(SlurmParserBenchmarks)))
     {
     }
 
-    /// <summary>For <paramref name="suite"/>, over <paramref name="lines"/> lines; one invocation per iteration when an operation takes a sizeable part of a second.</summary>
-    protected ParserBenchmarkConfig(Type suite, int lines, bool oneInvocationPerIteration)
+    /// <summary>The same job and diagnoser with a suite's own throughput columns.</summary>
+    protected ParserBenchmarkConfig(params IColumn[] columns)
+        : this(oneInvocationPerIteration: false, columns)
+    {
+    }
+
+    /// <summary>The same job, one invocation per iteration when an operation takes a sizeable part of a second, with a suite's own columns.</summary>
+    protected ParserBenchmarkConfig(bool oneInvocationPerIteration, params IColumn[] columns)
     {
         var quick = BenchmarkConfig.Quick;
         var job = Job.Default
@@ -34,7 +40,7 @@ internal class ParserBenchmarkConfig : ManualConfig
             .WithId(quick ? "Quick" : "Full");
         AddJob(oneInvocationPerIteration ? job.WithInvocationCount(1).WithUnrollFactor(1) : job);
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median, new LinesPerSecondColumn(lines, suite));
+        AddColumn([StatisticColumn.Median, .. columns]);
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
     }
 }

@@ -3,4 +3,4 @@ using SiteAgent.Benchmarks.Parsers;
 namespace SiteAgent.Benchmarks.Report;
 
 /// <summary>The report-cycle benchmark runs like the parser suite, one invocation per iteration (an operation takes a sizeable part of a second).</summary>
-internal sealed class ReportBenchmarkConfig() : ParserBenchmarkConfig(typeof(ReportCycleBenchmarks), ReportCycleBenchmarks.Records, oneInvocationPerIteration: true);
+internal sealed class ReportBenchmarkConfig() : ParserBenchmarkConfig(oneInvocationPerIteration: true, new LinesPerSecondColumn(ReportCycleBenchmarks.Records, typeof(ReportCycleBenchmarks)));

@@ -91,7 +91,7 @@ public sealed class MembershipCycleTests
     private static List<string> Posts(AgentWorld world, int since = 0) => world.Emulator.Requests.Skip(since)
         .Where(r => r.Method == "POST").Select(r => r.Path.TrimEnd('/').Split('/')[^1]).ToList();
 
-    [Fact]
+    [Test]
     public async Task Sync_TeamInLeaverOut_ServiceAccountsKept_LimitsFromTheBackend_ThenAQuietCycle()
     {
         var slurm = Slurm("hpc_m1");
@@ -100,24 +100,24 @@ public sealed class MembershipCycleTests
         var totals = await SyncAsync(world);
 
         // bob joins; carol left the project; the OK service account is added, the closed one removed.
-        Assert.Equal(["alice", "bob", "svc-robot"], slurm.Users["hpc_m1"].Order());
-        Assert.Equal(1, totals.Synced);
+        await Assert.That(slurm.Users["hpc_m1"].Order()).IsEquivalentTo(["alice", "bob", "svc-robot"], CollectionOrdering.Matching);
+        await Assert.That(totals.Synced).IsEqualTo(1);
         // The backend is the source of truth for limits: Waldur's cpu 5 becomes 600000 / 60000 = 10.
-        Assert.Equal(10, world.Emulator.Read(s => s.Resources.Find(Alloc)!.Limits["cpu"]));
-        Assert.Equal("normal", world.Emulator.Read(s => s.Resources.Find(Alloc)!.BackendMetadata["qos"]!.GetValue<string>()));
-        Assert.Single(slurm.Commands, c => c.Arguments.Contains("show") && c.Arguments.Contains("association"));
+        await Assert.That(world.Emulator.Read(s => s.Resources.Find(Alloc)!.Limits["cpu"])).IsEqualTo(10);
+        await Assert.That(world.Emulator.Read(s => s.Resources.Find(Alloc)!.BackendMetadata["qos"]!.GetValue<string>())).IsEqualTo("normal");
+        await Assert.That(slurm.Commands.Where(c => c.Arguments.Contains("show") && c.Arguments.Contains("association"))).HasSingleItem();
 
         var before = world.Emulator.Requests.Count;
         var commands = slurm.Commands.Count;
         await SyncAsync(world);
 
         // Quiet: the listing, and the last-sync stamp in Waldur.
-        Assert.Equal(["refresh_last_sync"], Posts(world, before));
-        Assert.Single(slurm.Commands.Skip(commands));
-        world.AssertNoContractViolations();
+        await Assert.That(Posts(world, before)).IsEquivalentTo(["refresh_last_sync"], CollectionOrdering.Matching);
+        await Assert.That(slurm.Commands.Skip(commands)).HasSingleItem();
+        await world.AssertNoContractViolationsAsync();
     }
 
-    [Fact]
+    [Test]
     public async Task ErredResourceThatSyncs_IsSetOk_FailingResourceIsSetErred_MissingAccountIsLeftAlone()
     {
         var extra = $$$"""
@@ -132,18 +132,18 @@ public sealed class MembershipCycleTests
 
         var totals = await SyncAsync(world);
 
-        Assert.Equal((0, 1, 0, 2), (totals.Synced, totals.Missing, totals.Deferred, totals.Failed));
-        Assert.Equal("Erred", world.Emulator.Read(s => s.Resources.Find(Alloc)!.State));
-        Assert.Contains("Unknown QOS", world.Emulator.Read(s => s.Resources.Find(Alloc)!.ErrorMessage), StringComparison.Ordinal);
-        Assert.Contains(world.Logs.Messages(LogEvents.MembershipResourceMissing), m => m.Contains("hpc_gone", StringComparison.Ordinal));
+        await Assert.That((totals.Synced, totals.Missing, totals.Deferred, totals.Failed)).IsEqualTo((0, 1, 0, 2));
+        await Assert.That(world.Emulator.Read(s => s.Resources.Find(Alloc)!.State)).IsEqualTo("Erred");
+        await Assert.That(world.Emulator.Read(s => s.Resources.Find(Alloc)!.ErrorMessage)).Contains("Unknown QOS");
+        await Assert.That(world.Logs.Messages(LogEvents.MembershipResourceMissing).Any(m => m.Contains("hpc_gone", StringComparison.Ordinal))).IsTrue();
 
         slurm.FailingModify = null;
         await SyncAsync(world);
 
-        Assert.Equal(["OK", "OK"], world.Emulator.Read(s => new[] { s.Resources.Find(Alloc)!.State, s.Resources.Find(Erred)!.State }));
+        await Assert.That(world.Emulator.Read(s => new[] { s.Resources.Find(Alloc)!.State, s.Resources.Find(Erred)!.State })).IsEquivalentTo(["OK", "OK"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task TransientWaldurFailure_LeavesTheResourceForTheNextCycle_NotErred()
     {
         await using var world = await AgentWorld.StartAsync(Yaml(), Config(), Slurm("hpc_m1"), DateTimeOffset.UtcNow);
@@ -151,12 +151,12 @@ public sealed class MembershipCycleTests
 
         var totals = await SyncAsync(world);
 
-        Assert.Equal((0, 1, 0), (totals.Synced, totals.Deferred, totals.Failed));
-        Assert.Equal("OK", world.Emulator.Read(s => s.Resources.Find(Alloc)!.State));
-        Assert.DoesNotContain("set_as_erred", Posts(world));
+        await Assert.That((totals.Synced, totals.Deferred, totals.Failed)).IsEqualTo((0, 1, 0));
+        await Assert.That(world.Emulator.Read(s => s.Resources.Find(Alloc)!.State)).IsEqualTo("OK");
+        await Assert.That(Posts(world)).DoesNotContain("set_as_erred");
     }
 
-    [Fact]
+    [Test]
     public async Task MembershipStatuses_OptIn_SentOnceWhileUnchanged()
     {
         var memory = new MembershipStatusMemory();
@@ -165,12 +165,12 @@ public sealed class MembershipCycleTests
         await SyncAsync(world, memory);
         await SyncAsync(world, memory);
 
-        Assert.Single(Posts(world), p => p == "set_membership_sync_statuses");
+        await Assert.That(Posts(world).Where(p => p == "set_membership_sync_statuses")).HasSingleItem();
         var stored = world.Emulator.Read(s => s.Resources.Find(Alloc)!.MembershipSyncStatuses.Select(n => (n!["username"]!.GetValue<string>(), n["state"]!.GetValue<string>())).ToList());
-        Assert.Equal([("alice@example.org", "synced"), ("bob@example.org", "synced")], stored);
+        await Assert.That(stored).IsEquivalentTo([("alice@example.org", "synced"), ("bob@example.org", "synced")], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task PerUserLimits_FromWaldur_WrittenOnceThenLeftAlone()
     {
         var limits = """
@@ -182,8 +182,8 @@ public sealed class MembershipCycleTests
 
         await SyncAsync(world);
 
-        var modify = Assert.Single(slurm.Commands, c => c.Arguments.Contains("modify") && c.Arguments.Contains("user"));
-        Assert.Contains("bob", modify.Arguments);
-        Assert.StartsWith("MaxTRESMins=cpu=120000,mem=-1", modify.Arguments[^1], StringComparison.Ordinal);
+        var modify = await Assert.That(slurm.Commands.Where(c => c.Arguments.Contains("modify") && c.Arguments.Contains("user"))).HasSingleItem();
+        await Assert.That(modify!.Arguments).Contains("bob");
+        await Assert.That(modify.Arguments[^1]).StartsWith("MaxTRESMins=cpu=120000,mem=-1");
     }
 }

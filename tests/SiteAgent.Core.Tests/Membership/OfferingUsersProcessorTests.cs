@@ -63,7 +63,7 @@ public sealed class OfferingUsersProcessorTests
         .Where(r => r.Path.StartsWith("/api/marketplace-offering-users/", StringComparison.Ordinal) && r.Method is "POST" or "PATCH")
         .Select(r => r.Method == "PATCH" ? "PATCH" : r.Path.TrimEnd('/').Split('/')[^1]).ToList();
 
-    [Fact]
+    [Test]
     public async Task ReferenceVector_RequestedPendingCreating_AllGetTheirNames_OneValidationComplete()
     {
         var usernames = new ScriptedUsernames();
@@ -78,14 +78,14 @@ public sealed class OfferingUsersProcessorTests
 
         var users = await ProcessAsync(world);
 
-        Assert.All(States(world).Values, s => Assert.Equal("OK", s.State));
-        Assert.Equal(["user00", "user01", "user02"], States(world).Values.Select(s => s.Username).Order());
-        Assert.Equal(["PATCH", "PATCH", "PATCH", "begin_creating", "set_validation_complete"], Transitions(world).Order());
-        Assert.Equal(3, users.Count(u => u.State == "OK"));
-        world.AssertNoContractViolations();
+        await Assert.That(States(world).Values.Select(s => s.State)).IsEquivalentTo(["OK", "OK", "OK"], CollectionOrdering.Matching);
+        await Assert.That(States(world).Values.Select(s => s.Username ?? string.Empty).Order()).IsEquivalentTo(["user00", "user01", "user02"], CollectionOrdering.Matching);
+        await Assert.That(Transitions(world).Order()).IsEquivalentTo(["PATCH", "PATCH", "PATCH", "begin_creating", "set_validation_complete"], CollectionOrdering.Matching);
+        await Assert.That(users.Count(u => u.State == "OK")).IsEqualTo(3);
+        await world.AssertNoContractViolationsAsync();
     }
 
-    [Fact]
+    [Test]
     public async Task EveryOutcome_MovesEachUserOnce_ASecondRunMovesNothingAlreadyMoved()
     {
         var usernames = new ScriptedUsernames();
@@ -106,18 +106,17 @@ public sealed class OfferingUsersProcessorTests
         await ProcessAsync(world);
 
         var states = States(world);
-        Assert.Equal(("Pending account linking", "Link your university account first."), (states["user00@example.org"].State, states["user00@example.org"].Comment));
-        Assert.Equal("Error creating", states["user01@example.org"].State);
-        Assert.Equal(("Pending additional validation", "Upload your ID."), (states["user02@example.org"].State, states["user02@example.org"].Comment));
-        Assert.Equal("Pending additional validation", states["user03@example.org"].State);
+        await Assert.That((states["user00@example.org"].State, states["user00@example.org"].Comment)).IsEqualTo(("Pending account linking", "Link your university account first."));
+        await Assert.That(states["user01@example.org"].State).IsEqualTo("Error creating");
+        await Assert.That((states["user02@example.org"].State, states["user02@example.org"].Comment)).IsEqualTo(("Pending additional validation", "Upload your ID."));
+        await Assert.That(states["user03@example.org"].State).IsEqualTo("Pending additional validation");
         // Another failure changes nothing beyond the retry of Error creating.
-        Assert.Equal("Creating", states["user04@example.org"].State);
-        Assert.Equal(("OK", "e5"), (states["user05@example.org"].State, states["user05@example.org"].Username));
-        Assert.Equal(
-            ["begin_creating", "begin_creating", "set_error_creating", "set_pending_account_linking", "set_pending_additional_validation"],
-            Transitions(world).Order());
-        Assert.Equal(["user00@example.org", "user01@example.org", "user02@example.org", "user03@example.org", "user04@example.org", "user05@example.org"],
-            usernames.ProfilesSynced.Order());
+        await Assert.That(states["user04@example.org"].State).IsEqualTo("Creating");
+        await Assert.That((states["user05@example.org"].State, states["user05@example.org"].Username)).IsEqualTo(("OK", "e5"));
+        await Assert.That(Transitions(world).Order()).IsEquivalentTo(
+            ["begin_creating", "begin_creating", "set_error_creating", "set_pending_account_linking", "set_pending_additional_validation"], CollectionOrdering.Matching);
+        await Assert.That(usernames.ProfilesSynced.Order()).IsEquivalentTo(
+            ["user00@example.org", "user01@example.org", "user02@example.org", "user03@example.org", "user04@example.org", "user05@example.org"], CollectionOrdering.Matching);
 
         world.Emulator.Read(s => { s.OfferingUsers.Clear(); return 0; });
         var before = Transitions(world).Count;
@@ -129,10 +128,10 @@ public sealed class OfferingUsersProcessorTests
         await ProcessAsync(world);
 
         // Still the same action needed: no call.
-        Assert.Equal(before, Transitions(world).Count);
+        await Assert.That(Transitions(world).Count).IsEqualTo(before);
     }
 
-    [Fact]
+    [Test]
     public async Task BaseBackend_RequestedBecomesCreating_ErrorCreatingRetried_ThenNothingMore()
     {
         await using var world = await AgentWorld.StartAsync(Yaml("""
@@ -145,12 +144,12 @@ public sealed class OfferingUsersProcessorTests
         var first = Transitions(world);
         await ProcessAsync(world);
 
-        Assert.Equal(["begin_creating", "begin_creating"], first);
-        Assert.Equal(first, Transitions(world));
-        Assert.Equal(["Creating", "Creating", "OK"], States(world).Values.Select(s => s.State).Order());
+        await Assert.That(first).IsEquivalentTo(["begin_creating", "begin_creating"], CollectionOrdering.Matching);
+        await Assert.That(Transitions(world)).IsEquivalentTo(first, CollectionOrdering.Matching);
+        await Assert.That(States(world).Values.Select(s => s.State).Order()).IsEquivalentTo(["Creating", "Creating", "OK"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task ServiceProviderPolicyWithoutTheFlag_NoUsersAndAnErrorNamingTheOption()
     {
         await using var world = await AgentWorld.StartAsync(Yaml("  - {offering: cluster, user: u0, state: Requested}", canCreate: false),
@@ -158,8 +157,8 @@ public sealed class OfferingUsersProcessorTests
 
         var users = await ProcessAsync(world);
 
-        Assert.Empty(users);
-        Assert.Empty(Transitions(world));
-        Assert.Contains(world.Logs.Messages(LogEvents.UsernameConfigurationIncomplete), m => m.Contains("service_provider_can_create_offering_user", StringComparison.Ordinal));
+        await Assert.That(users).IsEmpty();
+        await Assert.That(Transitions(world)).IsEmpty();
+        await Assert.That(world.Logs.Messages(LogEvents.UsernameConfigurationIncomplete).Any(m => m.Contains("service_provider_can_create_offering_user", StringComparison.Ordinal))).IsTrue();
     }
 }

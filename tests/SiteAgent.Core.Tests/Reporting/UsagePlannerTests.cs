@@ -26,73 +26,73 @@ public sealed class UsagePlannerTests
     private static ComponentUserUsage UserRecord(Guid parent, string user, decimal usage, string? url = null) =>
         new() { ComponentUsage = $"https://waldur.example/api/marketplace-component-usages/{parent:N}/", Username = user, Usage = usage, User = url };
 
-    [Fact]
-    public void SameAmountsAfterRounding_AreUnchanged()
+    [Test]
+    public async Task SameAmountsAfterRounding_AreUnchanged()
     {
         // 100.004 is sent as 100.00, which Waldur already holds as "100.0000".
         var plan = UsagePlanner.Plan(Usage(100.004m, 5), CpuMem, Held(100.0000m, 5.00m), Users, usageCanDecrease: false);
 
-        Assert.Equal(TotalDecision.Unchanged, plan.Decision);
-        Assert.True(plan.IsEmpty);
+        await Assert.That(plan.Decision).IsEqualTo(TotalDecision.Unchanged);
+        await Assert.That(plan.IsEmpty).IsTrue();
     }
 
-    [Fact]
-    public void NewOrChangedComponent_IsSubmitted_RoundedHalfEven()
+    [Test]
+    public async Task NewOrChangedComponent_IsSubmitted_RoundedHalfEven()
     {
         var plan = UsagePlanner.Plan(Usage(100.126m, 150.505m), CpuMem, Held(100m, null), Users, usageCanDecrease: false);
 
-        Assert.Equal(TotalDecision.Submit, plan.Decision);
-        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 100.13m, ["mem"] = 150.50m }, plan.Totals);
+        await Assert.That(plan.Decision).IsEqualTo(TotalDecision.Submit);
+        await Assert.That(plan.Totals).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 100.13m, ["mem"] = 150.50m });
     }
 
-    [Fact]
-    public void ComponentTheOfferingLacks_IsDroppedAndNamed()
+    [Test]
+    public async Task ComponentTheOfferingLacks_IsDroppedAndNamed()
     {
         var usage = new ResourceUsage(new Dictionary<string, decimal> { ["cpu"] = 1, ["gres/gpu"] = 2 }, new Dictionary<string, IReadOnlyDictionary<string, decimal>>());
 
         var plan = UsagePlanner.Plan(usage, CpuMem, ResourcePeriodRecords.Empty, Users, usageCanDecrease: false);
 
-        Assert.Equal(["cpu"], plan.Totals.Keys);
-        Assert.Equal(["gres/gpu"], plan.UnknownComponents);
+        await Assert.That(plan.Totals.Keys).IsEquivalentTo(["cpu"], CollectionOrdering.Matching);
+        await Assert.That(plan.UnknownComponents).IsEquivalentTo(["gres/gpu"], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void Quirk_RecordOfAComponentNoLongerReported_DoesNotForceASubmissionEveryCycle()
+    [Test]
+    public async Task Quirk_RecordOfAComponentNoLongerReported_DoesNotForceASubmissionEveryCycle()
     {
         var usage = new ResourceUsage(new Dictionary<string, decimal> { ["cpu"] = 3 }, new Dictionary<string, IReadOnlyDictionary<string, decimal>>());
 
         var plan = UsagePlanner.Plan(usage, CpuMem, Held(3m, 7m), Users, usageCanDecrease: false);
 
-        Assert.Equal(TotalDecision.Unchanged, plan.Decision);
+        await Assert.That(plan.Decision).IsEqualTo(TotalDecision.Unchanged);
     }
 
-    [Theory]
-    [InlineData(false, TotalDecision.Anomaly)]
-    [InlineData(true, TotalDecision.Submit)]
-    public void Decrease_IsAnAnomalyUnlessTheBackendAllowsIt(bool canDecrease, TotalDecision expected)
+    [Test]
+    [Arguments(false, TotalDecision.Anomaly)]
+    [Arguments(true, TotalDecision.Submit)]
+    public async Task Decrease_IsAnAnomalyUnlessTheBackendAllowsIt(bool canDecrease, TotalDecision expected)
     {
         var users = new Dictionary<string, Dictionary<string, decimal>> { ["bob"] = new() { ["cpu"] = 1 } };
 
         var plan = UsagePlanner.Plan(Usage(9.99m, 5, users), CpuMem, Held(10m, 5m), Users, canDecrease);
 
-        Assert.Equal(expected, plan.Decision);
-        Assert.Equal(canDecrease ? 1 : 0, plan.UserUsages.Count);
+        await Assert.That(plan.Decision).IsEqualTo(expected);
+        await Assert.That(plan.UserUsages.Count).IsEqualTo(canDecrease ? 1 : 0);
     }
 
-    [Fact]
-    public void DuplicateRecordsOfAComponent_AreAnAnomaly()
+    [Test]
+    public async Task DuplicateRecordsOfAComponent_AreAnAnomaly()
     {
         var held = new ResourcePeriodRecords(
             [new ComponentUsage { Uuid = CpuRecord, Type = "cpu", Usage = 1 }, new ComponentUsage { Uuid = MemRecord, Type = "cpu", Usage = 1 }], []);
 
         var plan = UsagePlanner.Plan(Usage(2, 0), CpuMem, held, Users, usageCanDecrease: false);
 
-        Assert.Equal(TotalDecision.Anomaly, plan.Decision);
-        Assert.Contains("2 usage records of component cpu", plan.AnomalyReason, StringComparison.Ordinal);
+        await Assert.That(plan.Decision).IsEqualTo(TotalDecision.Anomaly);
+        await Assert.That(plan.AnomalyReason).Contains("2 usage records of component cpu");
     }
 
-    [Fact]
-    public void PerUser_OnlyNewOrChangedUsersAreSent_LinkedToTheirOfferingUserIgnoringCase()
+    [Test]
+    public async Task PerUser_OnlyNewOrChangedUsersAreSent_LinkedToTheirOfferingUserIgnoringCase()
     {
         var users = new Dictionary<string, Dictionary<string, decimal>>
         {
@@ -107,20 +107,20 @@ public sealed class UsagePlannerTests
         var plan = UsagePlanner.Plan(Usage(3.005m, 4, users), CpuMem, held, Users, usageCanDecrease: false);
 
         // cpu: alice unchanged, root's 1.005 rounds to 1.00, unchanged too. mem: alice 3 → 4.
-        var batch = Assert.Single(plan.UserUsages);
-        Assert.Equal(("mem", (Guid?)MemRecord), (batch.ComponentType, batch.ParentUuid));
-        Assert.Equal([new UserUsageItem("Alice.Smith", 4, Users["Alice.Smith"].Url)], batch.Items);
+        var batch = await Assert.That(plan.UserUsages).HasSingleItem();
+        await Assert.That((batch!.ComponentType, batch.ParentUuid)).IsEqualTo(("mem", (Guid?)MemRecord));
+        await Assert.That(batch.Items).IsEquivalentTo([new UserUsageItem("Alice.Smith", 4, Users["Alice.Smith"].Url)], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void PerUser_ForANewRecord_WaitsForItsParentAndKeepsBackendUsersWithoutOfferingUser()
+    [Test]
+    public async Task PerUser_ForANewRecord_WaitsForItsParentAndKeepsBackendUsersWithoutOfferingUser()
     {
         var users = new Dictionary<string, Dictionary<string, decimal>> { ["root"] = new() { ["cpu"] = 0.5m } };
 
         var plan = UsagePlanner.Plan(Usage(0.5m, 0, users), CpuMem, ResourcePeriodRecords.Empty, Users, usageCanDecrease: false);
 
-        var batch = Assert.Single(plan.UserUsages);
-        Assert.Null(batch.ParentUuid);
-        Assert.Equal([new UserUsageItem("root", 0.5m, null)], batch.Items);
+        var batch = await Assert.That(plan.UserUsages).HasSingleItem();
+        await Assert.That(batch!.ParentUuid).IsNull();
+        await Assert.That(batch.Items).IsEquivalentTo([new UserUsageItem("root", 0.5m, null)], CollectionOrdering.Matching);
     }
 }

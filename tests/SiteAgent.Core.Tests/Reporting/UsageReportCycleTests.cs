@@ -10,7 +10,7 @@ namespace SiteAgent.Core.Tests.Reporting;
 /// <summary>The report cycle with the real SLURM backend over captured sacct output, against the emulator.</summary>
 public sealed class UsageReportCycleTests
 {
-    [Fact]
+    [Test]
     public async Task Report_CaptureOfTwoAccounts_SubmitsTheExpectedTotalsAndPerUserUsage()
     {
         var slurm = Slurm();
@@ -22,34 +22,37 @@ public sealed class UsageReportCycleTests
         foreach (var (resource, account) in new[] { (Alloc1, "hpc_alloc-1"), (Alloc2, "hpc_alloc-2") })
         {
             var report = expected.RootElement.GetProperty("factors_1").GetProperty(account);
-            Assert.Equal(
-                report.GetProperty("TOTAL_ACCOUNT_USAGE").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal()),
-                world.Totals(resource));
+            await Assert.That(world.Totals(resource))
+                .IsEquivalentTo(report.GetProperty("TOTAL_ACCOUNT_USAGE").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal()));
             var users = world.UserUsages(resource);
             foreach (var user in report.EnumerateObject().Where(u => u.Name != "TOTAL_ACCOUNT_USAGE"))
             {
                 foreach (var component in user.Value.EnumerateObject())
                 {
-                    Assert.Equal(component.Value.GetDecimal(), users[(component.Name, user.Name)].Usage);
+                    await Assert.That(users[(component.Name, user.Name)].Usage).IsEqualTo(component.Value.GetDecimal());
                 }
             }
         }
 
         // Per-user usage of a SLURM user without an offering user is stored by name only; nobody is linked.
-        Assert.Equal("nobody", world.UserUsages(Alloc1)[("cpu", "nobody")].OfferingUser);
-        Assert.Null(world.UserUsages(Alloc1)[("cpu", "root")].OfferingUser);
-        Assert.Equal((2, 0, 0), (totals.Submitted, totals.Anomalies, totals.Failed));
+        await Assert.That(world.UserUsages(Alloc1)[("cpu", "nobody")].OfferingUser).IsEqualTo("nobody");
+        await Assert.That(world.UserUsages(Alloc1)[("cpu", "root")].OfferingUser).IsNull();
+        await Assert.That((totals.Submitted, totals.Anomalies, totals.Failed)).IsEqualTo((2, 0, 0));
         // October printed nothing: an idle past month sends nothing.
-        Assert.Empty(world.Totals(Alloc1, month: 10));
+        await Assert.That(world.Totals(Alloc1, month: 10)).IsEmpty();
         // One sacct per period for both accounts, and no existence read: both accounts had lines.
-        Assert.Equal(2, slurm.Count("sacct"));
-        Assert.All(slurm.Commands.Where(c => c.Program.EndsWith("sacct", StringComparison.Ordinal)),
-            c => Assert.Equal(["hpc_alloc-1", "hpc_alloc-2"], c.Arguments.Single(a => a.StartsWith("--accounts=", StringComparison.Ordinal))["--accounts=".Length..].Split(',').Order()));
-        Assert.Equal(1, slurm.Commands.Count(c => c.Program.EndsWith("sacctmgr", StringComparison.Ordinal)));
-        world.AssertNoContractViolations();
+        await Assert.That(slurm.Count("sacct")).IsEqualTo(2);
+        foreach (var sacct in slurm.Commands.Where(c => c.Program.EndsWith("sacct", StringComparison.Ordinal)))
+        {
+            await Assert.That(sacct.Arguments.Single(a => a.StartsWith("--accounts=", StringComparison.Ordinal))["--accounts=".Length..].Split(',').Order())
+                .IsEquivalentTo(["hpc_alloc-1", "hpc_alloc-2"], CollectionOrdering.Matching);
+        }
+
+        await Assert.That(slurm.Commands.Count(c => c.Program.EndsWith("sacctmgr", StringComparison.Ordinal))).IsEqualTo(1);
+        await world.AssertNoContractViolationsAsync();
     }
 
-    [Fact]
+    [Test]
     public async Task SecondCycle_NothingChanged_SendsNoWrite()
     {
         await using var world = await AgentWorld.StartAsync(Yaml(), AgentConfig(), Slurm(), November);
@@ -58,11 +61,11 @@ public sealed class UsageReportCycleTests
 
         var again = await world.ReportAsync();
 
-        Assert.Equal(before, world.Emulator.Requests.Count(r => r.Method == "POST"));
-        Assert.Equal((0, 2, 0), (again.Submitted, again.Unchanged, again.UserUsages));
+        await Assert.That(world.Emulator.Requests.Count(r => r.Method == "POST")).IsEqualTo(before);
+        await Assert.That((again.Submitted, again.Unchanged, again.UserUsages)).IsEqualTo((0, 2, 0));
     }
 
-    [Fact]
+    [Test]
     public async Task Decrease_IsAnAnomaly_TotalAndPerUserUsageHeldBack()
     {
         var held = """
@@ -73,13 +76,13 @@ public sealed class UsageReportCycleTests
 
         var totals = await world.ReportAsync();
 
-        Assert.Equal(1, totals.Anomalies);
-        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 5.5m }, world.Totals(Alloc1));
-        Assert.Empty(world.UserUsages(Alloc1));
-        Assert.Contains(world.Logs.Messages(LogEvents.UsageAnomaly), m => m.Contains("would go down from 5.5 to 0.98", StringComparison.Ordinal));
+        await Assert.That(totals.Anomalies).IsEqualTo(1);
+        await Assert.That(world.Totals(Alloc1)).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 5.5m });
+        await Assert.That(world.UserUsages(Alloc1)).IsEmpty();
+        await Assert.That(world.Logs.Messages(LogEvents.UsageAnomaly).Any(m => m.Contains("would go down from 5.5 to 0.98", StringComparison.Ordinal))).IsTrue();
     }
 
-    [Fact]
+    [Test]
     public async Task UnknownAndIdleAccounts_UnknownIsALogLine_IdleReportsZero()
     {
         var slurm = Slurm();
@@ -93,17 +96,17 @@ public sealed class UsageReportCycleTests
 
         await world.ReportAsync();
 
-        Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 0, ["mem"] = 0, ["gres/gpu"] = 0 }, world.Totals("a3a3a3a3a3a34a3a8a3a3a3a3a3a3a03"));
-        Assert.Empty(world.Totals("a4a4a4a4a4a44a4a8a4a4a4a4a4a4a04"));
-        Assert.Contains(world.Logs.Messages(LogEvents.ReportResourceUnknown), m => m.Contains("hpc_gone", StringComparison.Ordinal));
+        await Assert.That(world.Totals("a3a3a3a3a3a34a3a8a3a3a3a3a3a3a03")).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 0, ["mem"] = 0, ["gres/gpu"] = 0 });
+        await Assert.That(world.Totals("a4a4a4a4a4a44a4a8a4a4a4a4a4a4a04")).IsEmpty();
+        await Assert.That(world.Logs.Messages(LogEvents.ReportResourceUnknown).Any(m => m.Contains("hpc_gone", StringComparison.Ordinal))).IsTrue();
         // Erred resources are not reported.
-        Assert.Empty(world.Totals("a5a5a5a5a5a54a5a8a5a5a5a5a5a5a05"));
+        await Assert.That(world.Totals("a5a5a5a5a5a54a5a8a5a5a5a5a5a5a05")).IsEmpty();
         // The idle and the missing account are told apart by one association read.
-        Assert.Single(slurm.Commands, c => c.Program.EndsWith("sacctmgr", StringComparison.Ordinal)
-            && c.Arguments.Any(a => a is "account=hpc_idle,hpc_gone" or "account=hpc_gone,hpc_idle"));
+        await Assert.That(slurm.Commands.Where(c => c.Program.EndsWith("sacctmgr", StringComparison.Ordinal)
+            && c.Arguments.Any(a => a is "account=hpc_idle,hpc_gone" or "account=hpc_gone,hpc_idle"))).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task SacctFailsForThePastMonth_CauseIsLogged_CurrentMonthStillReported()
     {
         var slurm = Slurm();
@@ -112,13 +115,14 @@ public sealed class UsageReportCycleTests
 
         var totals = await world.ReportAsync();
 
-        Assert.Equal(2, totals.Submitted);
-        Assert.NotEmpty(world.Totals(Alloc1));
+        await Assert.That(totals.Submitted).IsEqualTo(2);
+        await Assert.That(world.Totals(Alloc1)).IsNotEmpty();
         // The batch failed, then the accounts one by one; the cause is in the log.
-        Assert.Contains(world.Logs.Messages(LogEvents.ReportResourceFailed), m => m.Contains("Connection refused", StringComparison.Ordinal) && m.Contains("2026-10", StringComparison.Ordinal));
+        await Assert.That(world.Logs.Messages(LogEvents.ReportResourceFailed)
+            .Any(m => m.Contains("Connection refused", StringComparison.Ordinal) && m.Contains("2026-10", StringComparison.Ordinal))).IsTrue();
     }
 
-    [Fact]
+    [Test]
     public async Task SacctFailsForOneAccount_TheOtherAccountStillReports()
     {
         var slurm = Slurm();
@@ -127,15 +131,16 @@ public sealed class UsageReportCycleTests
 
         var totals = await world.ReportAsync();
 
-        Assert.Equal((1, 1), (totals.Submitted, totals.Failed));
-        Assert.NotEmpty(world.Totals(Alloc1));
-        Assert.Empty(world.Totals(Alloc2));
-        Assert.Contains(world.Logs.Messages(LogEvents.ReportResourceFailed), m => m.Contains("hpc_alloc-2", StringComparison.Ordinal) && m.Contains("Unspecified error", StringComparison.Ordinal));
+        await Assert.That((totals.Submitted, totals.Failed)).IsEqualTo((1, 1));
+        await Assert.That(world.Totals(Alloc1)).IsNotEmpty();
+        await Assert.That(world.Totals(Alloc2)).IsEmpty();
+        await Assert.That(world.Logs.Messages(LogEvents.ReportResourceFailed)
+            .Any(m => m.Contains("hpc_alloc-2", StringComparison.Ordinal) && m.Contains("Unspecified error", StringComparison.Ordinal))).IsTrue();
         // One batch, then one read per account.
-        Assert.Equal(3, slurm.Count("sacct"));
+        await Assert.That(slurm.Count("sacct")).IsEqualTo(3);
     }
 
-    [Fact]
+    [Test]
     public async Task MonthEndsDuringTheRead_CurrentMonthWaits_PastMonthReported()
     {
         var slurm = Slurm();
@@ -145,12 +150,12 @@ public sealed class UsageReportCycleTests
 
         await world.ReportAsync();
 
-        Assert.Empty(world.Totals(Alloc1, month: 11));
-        Assert.Equal(1.98m, world.Totals(Alloc1, month: 10)["cpu"]);
-        Assert.Single(world.Logs.Messages(LogEvents.ReportMonthRolledOver));
+        await Assert.That(world.Totals(Alloc1, month: 11)).IsEmpty();
+        await Assert.That(world.Totals(Alloc1, month: 10)["cpu"]).IsEqualTo(1.98m);
+        await Assert.That(world.Logs.Messages(LogEvents.ReportMonthRolledOver)).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task PastMonthClosed_IsBenign_OtherRejectionIsAWarning_CurrentMonthReported()
     {
         var slurm = Slurm();
@@ -169,18 +174,18 @@ public sealed class UsageReportCycleTests
 
         var totals = await world.ReportAsync();
 
-        Assert.NotEmpty(world.Totals(Alloc1, month: 11));
-        Assert.Empty(world.Totals(Alloc1, month: 10));
-        Assert.Single(world.Logs.Messages(LogEvents.PastPeriodClosed));
-        Assert.Contains(world.Logs.Messages(LogEvents.PastPeriodRejected), m => m.Contains("Billing period is closed", StringComparison.Ordinal));
-        Assert.Equal((2, 1, 1), (totals.Submitted, totals.Skipped, totals.Failed));
+        await Assert.That(world.Totals(Alloc1, month: 11)).IsNotEmpty();
+        await Assert.That(world.Totals(Alloc1, month: 10)).IsEmpty();
+        await Assert.That(world.Logs.Messages(LogEvents.PastPeriodClosed)).HasSingleItem();
+        await Assert.That(world.Logs.Messages(LogEvents.PastPeriodRejected).Any(m => m.Contains("Billing period is closed", StringComparison.Ordinal))).IsTrue();
+        await Assert.That((totals.Submitted, totals.Skipped, totals.Failed)).IsEqualTo((2, 1, 1));
     }
 
-    [Theory]
-    [InlineData(503, false)]
-    [InlineData(429, false)]
-    [InlineData(0, true)]
-    [InlineData(502, true)]
+    [Test]
+    [Arguments(503, false)]
+    [Arguments(429, false)]
+    [Arguments(0, true)]
+    [Arguments(502, true)]
     public async Task WaldurFailsMidReport_RetriedFromAFreshRead_NoDuplicateNoPartialRecord(int status, bool applied)
     {
         await using var world = await AgentWorld.StartAsync(Yaml(), AgentConfig(periods: 1), Slurm(), November);
@@ -191,13 +196,13 @@ public sealed class UsageReportCycleTests
         var first = await world.ReportAsync();
         var second = await world.ReportAsync();
 
-        Assert.Equal(0, first.Failed);
+        await Assert.That(first.Failed).IsEqualTo(0);
         var records = world.Emulator.Read(s => s.ComponentUsages.GroupBy(u => (u.Resource.Uuid, u.Component.Type)).Select(g => g.Count()).ToList());
-        Assert.All(records, count => Assert.Equal(1, count));
+        await Assert.That(records.All(count => count == 1)).IsTrue().Because("a component usage record was duplicated");
         var userRecords = world.Emulator.Read(s => s.ComponentUserUsages.GroupBy(u => (u.ComponentUsage.Uuid, u.Username)).Select(g => g.Count()).ToList());
-        Assert.All(userRecords, count => Assert.Equal(1, count));
-        Assert.Equal(11, userRecords.Count);
-        Assert.Equal(0.98m, world.Totals(Alloc1)["cpu"]);
-        Assert.Equal((0, 0), (second.Submitted, second.UserUsages));
+        await Assert.That(userRecords.All(count => count == 1)).IsTrue().Because("a per-user usage record was duplicated");
+        await Assert.That(userRecords.Count).IsEqualTo(11);
+        await Assert.That(world.Totals(Alloc1)["cpu"]).IsEqualTo(0.98m);
+        await Assert.That((second.Submitted, second.UserUsages)).IsEqualTo((0, 0));
     }
 }

@@ -53,7 +53,11 @@ internal sealed class AgentWorld : IAsyncDisposable
         emulator.Seed(scenario, yaml: true);
         var catalog = Catalog(usernames);
         var loaded = new ConfigLoader(catalog).LoadText("/etc/waldur/test.yaml", agentConfig(emulator.ApiUrl));
-        Assert.True(loaded.IsValid, loaded.ErrorReport());
+        if (!loaded.IsValid)
+        {
+            Assert.Fail(loaded.ErrorReport());
+        }
+
         var clock = new ManualClock(now);
         var logs = new ListLoggers();
         var runtime = new AgentRuntime
@@ -75,8 +79,8 @@ internal sealed class AgentWorld : IAsyncDisposable
     public Task<OfferingSession> SessionAsync(OfferingSessionFactory sessions, string backend = "slurm") => sessions.CreateAsync(Offering, backend, CancellationToken.None);
 
     /// <summary>Fails the test if an exchange broke the API schema.</summary>
-    public void AssertNoContractViolations() =>
-        Assert.True(Emulator.Violations.Count == 0, "contract violations:\n" + string.Join("\n", Emulator.Violations.Select(v => v.Violation.ToString())));
+    public async Task AssertNoContractViolationsAsync() =>
+        await Assert.That(Emulator.Violations).IsEmpty().Because("contract violations:\n" + string.Join("\n", Emulator.Violations.Select(v => v.Violation.ToString())));
 
     public async ValueTask DisposeAsync()
     {

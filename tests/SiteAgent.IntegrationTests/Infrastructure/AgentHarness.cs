@@ -69,7 +69,10 @@ internal sealed class AgentHarness : IAsyncDisposable
         using var content = System.Net.Http.Json.JsonContent.Create(fields);
         using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(new Uri(Emulator.BaseUrl), $"__admin/resources/{resource:N}")) { Content = content };
         using var response = await _http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.Fail(await response.Content.ReadAsStringAsync());
+        }
     }
 
     /// <summary>Environment of an agent process: the test cluster, a private heartbeat file.</summary>
@@ -105,14 +108,23 @@ internal sealed class AgentHarness : IAsyncDisposable
         var start = $"/api/marketplace-provider-offerings/{Scenario.OfferingUuid:N}/";
         var all = Emulator.Requests.Skip(since).ToList();
         var starts = all.Select((r, i) => (r, i)).Where(p => p.r.Method == "GET" && p.r.Path == start).Select(p => p.i).ToList();
-        Assert.True(starts.Count > cycle, $"only {starts.Count} cycles in the request log");
+        if (starts.Count <= cycle)
+        {
+            Assert.Fail($"only {starts.Count} cycles in the request log");
+        }
+
         var end = cycle + 1 < starts.Count ? starts[cycle + 1] : all.Count;
         return all.Skip(starts[cycle]).Take(end - starts[cycle]).ToList();
     }
 
     /// <summary>Fails the test if any exchange broke the API schema.</summary>
-    public void AssertNoContractViolations() =>
-        Assert.True(Emulator.Violations.Count == 0, "contract violations:\n" + string.Join("\n", Emulator.Violations.Select(v => v.Violation.ToString())));
+    public void AssertNoContractViolations()
+    {
+        if (Emulator.Violations.Count != 0)
+        {
+            Assert.Fail("contract violations:\n" + string.Join("\n", Emulator.Violations.Select(v => v.Violation.ToString())));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -130,14 +142,21 @@ internal sealed class AgentHarness : IAsyncDisposable
         var (project, user) = Emulator.Read(s => (s.Projects.Single(p => p.Slug == Scenario.ProjectSlug).Uuid, s.Users.Single(u => u.Username == username).Uuid));
         using var content = System.Net.Http.Json.JsonContent.Create(new { user, role });
         using var response = await _http.PostAsync(new Uri(new Uri(Emulator.ApiUrl), $"projects/{project}/{action}/"), content);
-        Assert.True(response.StatusCode == expected, $"{action} {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        if (response.StatusCode != expected)
+        {
+            Assert.Fail($"{action} {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     private async Task<JsonElement> GetAsync(string relative)
     {
         using var response = await _http.GetAsync(new Uri(new Uri(Emulator.ApiUrl), relative));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {relative}: {(int)response.StatusCode} {body}");
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.Fail($"GET {relative}: {(int)response.StatusCode} {body}");
+        }
+
         using var document = JsonDocument.Parse(body);
         return document.RootElement.Clone();
     }

@@ -1,3 +1,4 @@
+using SiteAgent.Backends.Slurm;
 using SiteAgent.Testing;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
@@ -20,10 +21,13 @@ internal static class SlurmCluster
         var present = File.Exists("/usr/bin/sacctmgr") && ClusterEnv.Value.ContainsKey("SLURM_CONF");
         if (!present && System.Environment.GetEnvironmentVariable("WALDUR_AGENT_REQUIRE_SLURM") != "1")
         {
-            Assert.Skip("SLURM is not installed or not running here (tests/infra/slurm/up.sh); set WALDUR_AGENT_REQUIRE_SLURM=1 to fail instead");
+            Skip.Test("SLURM is not installed or not running here (tests/infra/slurm/up.sh); set WALDUR_AGENT_REQUIRE_SLURM=1 to fail instead");
         }
 
-        Assert.True(present, "SLURM is required (WALDUR_AGENT_REQUIRE_SLURM=1) but sacctmgr or the test cluster is missing");
+        if (!(present))
+        {
+            Assert.Fail("SLURM is required (WALDUR_AGENT_REQUIRE_SLURM=1) but sacctmgr or the test cluster is missing");
+        }
     }
 
     /// <summary>Rows of <c>sacctmgr show assoc</c> for an account: account|parent|user|GrpTRESMins.</summary>
@@ -47,11 +51,14 @@ internal static class SlurmCluster
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(a => a.StartsWith(prefix, StringComparison.Ordinal)).Distinct().Order().ToList();
     }
 
-    /// <summary>Removes every account whose name starts with <paramref name="prefix"/> (test clean-up).</summary>
+    /// <summary>
+    /// Removes every account whose name starts with <paramref name="prefix"/> (test clean-up), each removal
+    /// under the agents' host-wide write lock: an unserialised sacctmgr write beside an agent's corrupts
+    /// slurmdbd 22.05's association tree.
+    /// </summary>
     public static async Task RemoveAccountsAsync(string prefix)
     {
-        // Under the host-wide write lock like every other write: concurrent writers corrupt slurmdbd 22.05's tree.
-        var writeLock = new SiteAgent.Backends.Slurm.SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
+        var writeLock = new SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
         foreach (var account in (await AccountsWithPrefixAsync(prefix).ConfigureAwait(false)).Reverse())
         {
             using (await writeLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
@@ -67,14 +74,17 @@ internal static class SlurmCluster
     /// </summary>
     public static async Task WriteAsync(params string[] arguments)
     {
-        var writeLock = new SiteAgent.Backends.Slurm.SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
+        var writeLock = new SacctmgrWriteLock(null, TimeSpan.FromMinutes(2));
         ProcessOutcome outcome;
         using (await writeLock.AcquireAsync(CancellationToken.None).ConfigureAwait(false))
         {
             outcome = await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["--parsable2", "--noheader", "--immediate", .. arguments], Environment).ConfigureAwait(false);
         }
 
-        Assert.True(outcome.ExitCode == 0 || outcome.Output.Contains("Nothing deleted", StringComparison.Ordinal), "sacctmgr write failed: " + outcome);
+        if (outcome.ExitCode != 0 && !outcome.Output.Contains("Nothing deleted", StringComparison.Ordinal))
+        {
+            Assert.Fail("sacctmgr write failed: " + outcome);
+        }
     }
 
     /// <summary>The QoS list of an account's account-level association, sorted as sacctmgr prints it.</summary>
@@ -90,7 +100,10 @@ internal static class SlurmCluster
     public static async Task<string> SacctmgrAsync(params string[] arguments)
     {
         var outcome = await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["--parsable2", "--noheader", .. arguments], Environment).ConfigureAwait(false);
-        Assert.True(outcome.ExitCode == 0, "sacctmgr failed: " + outcome);
+        if (outcome.ExitCode != 0)
+        {
+            Assert.Fail("sacctmgr failed: " + outcome);
+        }
         return outcome.Output;
     }
 

@@ -3,11 +3,10 @@ using SiteAgent.Testing;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
 
-/// <summary>Classes that run jobs share the node's two CPUs, so they do not run in parallel with each other.</summary>
-[CollectionDefinition(Name)]
-public sealed class JobsCollection
+/// <summary>Classes that run jobs share the node's two CPUs: they carry <c>[NotInParallel(JobsGroup.Key)]</c>.</summary>
+internal static class JobsGroup
 {
-    public const string Name = "agent-jobs";
+    public const string Key = "agent-jobs";
 }
 
 /// <summary>One finished job as sacct records it: what the agent's usage query reads.</summary>
@@ -20,7 +19,11 @@ internal static class TestJobs
     public static async Task<string> SubmitAsync(string account, string user, int cpus, int memoryMb, int seconds)
     {
         var outcome = await TrySubmitAsync(account, user, cpus, memoryMb, seconds);
-        Assert.True(outcome.ExitCode == 0, "sbatch failed: " + outcome);
+        if (outcome.ExitCode != 0)
+        {
+            Assert.Fail("sbatch failed: " + outcome);
+        }
+
         return outcome.Output.Trim().Split(';')[0];
     }
 
@@ -48,7 +51,11 @@ internal static class TestJobs
                 return ours;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"sacct shows {ours.Count} of jobs {string.Join(',', jobs)} finished");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"sacct shows {ours.Count} of jobs {string.Join(',', jobs)} finished");
+            }
+
             await Task.Delay(1000);
         }
     }
@@ -68,7 +75,11 @@ internal static class TestJobs
             $"--starttime={start:yyyy-MM-ddTHH:mm:ss}", $"--endtime={end:yyyy-MM-ddTHH:mm:ss}", $"--accounts={string.Join(',', accounts)}",
             "--format=JobID,Account,ReqTRES,Elapsed,User,State",
         ], new Dictionary<string, string?>(SlurmCluster.Environment) { ["TZ"] = "UTC" });
-        Assert.True(outcome.ExitCode == 0, "sacct failed: " + outcome);
+        if (outcome.ExitCode != 0)
+        {
+            Assert.Fail("sacct failed: " + outcome);
+        }
+
         return outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('|'))
             .Where(f => f[5].StartsWith("COMPLETED", StringComparison.Ordinal))
             .Select(f => new JobRecord(f[0], f[1], f[4], (int)Tres(f[2], "cpu"), Tres(f[2], "mem"), Seconds(f[3]))).ToList();

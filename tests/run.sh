@@ -4,8 +4,10 @@
 #   2. brings up the real single-node SLURM cluster (tests/infra/slurm/up.sh) and the real
 #      RabbitMQ broker with STOMP and Web-STOMP (tests/infra/rabbitmq/up.sh),
 #   3. builds the solution (warnings are errors) and publishes the Native AOT agent binary,
-#   4. runs all test projects against them,
-#   5. prints "N passed, N failed" and exits non-zero when anything failed.
+#   4. builds and checks what ships, for the default and the slurm-only backend sets: RPM, DEB,
+#      air-gapped bundle, glibc <= 2.17, a run in a Debian bullseye chroot (packaging/ci-release.sh),
+#   5. runs all test projects against them,
+#   6. prints the release summary and "N passed, N failed", and exits non-zero when anything failed.
 # Daemons this script started are stopped again at the end; ones already running are left alone.
 #
 #   tests/run.sh [extra dotnet test options, e.g. --treenode-filter '/*/*/ConfigErrorTests/*']
@@ -61,6 +63,13 @@ export WALDUR_SITE_AGENT_BIN="$repo/artifacts/aot/waldur-site-agent"
 "$WALDUR_SITE_AGENT_BIN" --version
 "$WALDUR_SITE_AGENT_BIN" -c examples/waldur-site-agent-config.yaml config validate
 
+log "release checks (packaging/ci-release.sh)"
+mkdir -p "$repo/artifacts"
+set +e
+bash packaging/ci-release.sh --default-binary "$repo/artifacts/aot" 2>&1 | tee "$repo/artifacts/release.log"
+release_status=${PIPESTATUS[0]}
+set -e
+
 log "running the tests"
 rm -rf "$results"
 status=0
@@ -81,6 +90,11 @@ done
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   # A test module crashed or failed to start: count it as a failure so the summary cannot look green.
   failed=1
+fi
+grep '^release \[' "$repo/artifacts/release.log" || true
+if [[ $release_status -ne 0 ]]; then
+  log "release checks FAILED (see above)"
+  failed=$((failed + 1))
 fi
 echo "$passed passed, $failed failed ($skipped skipped)"
 exit $(( failed > 0 ? 1 : 0 ))

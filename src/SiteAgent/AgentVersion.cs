@@ -13,13 +13,10 @@ public static class AgentVersion
     /// <summary>The informational version without build metadata (e.g. <c>0.1.0</c>).</summary>
     public static string Current { get; } = Informational.Split('+')[0];
 
-    /// <summary>
-    /// The git commit the binary was built from (the SDK appends it to the informational version when
-    /// the source is a git checkout); <c>unknown</c> for a build from a plain source tree.
-    /// </summary>
-    public static string Commit { get; } = Informational.Split('+') is [_, { Length: > 0 } commit, ..] ? commit : "unknown";
+    /// <summary>The source commit the binary was built from (the SDK appends it to the informational version), or "unknown".</summary>
+    public static string Commit { get; } = Informational.Split('+') is [_, var commit, ..] && commit.Length > 0 ? commit : "unknown";
 
-    /// <summary>The .NET runtime running the agent, e.g. <c>.NET 10.0.12 (Native AOT)</c>.</summary>
-    public static string Runtime =>
-        RuntimeInformation.FrameworkDescription + (RuntimeFeature.IsDynamicCodeSupported ? " (JIT)" : " (Native AOT)");
+    /// <summary>The .NET runtime, how the code runs (Native AOT or JIT) and the platform, e.g. ".NET 10.0.0, Native AOT, linux-x64".</summary>
+    public static string Runtime { get; } =
+        $"{RuntimeInformation.FrameworkDescription}, {(RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "Native AOT")}, {RuntimeInformation.RuntimeIdentifier}";
 }

@@ -2,8 +2,8 @@
 # Install, from Debian's own archive, everything the integration tests need:
 # SLURM 22.05 (controller, node daemon, accounting daemon, client tools),
 # MariaDB for slurmdbd, MUNGE, RabbitMQ 3.10 (the STOMP broker), the packaging tools the package tests use
-# (rpmbuild, debhelper, lintian; systemd-analyze comes with systemd) and the
-# native toolchain the Native AOT publish links with. Idempotent: when every
+# (rpmbuild, debhelper, lintian, rpmlint; systemd-analyze comes with systemd)
+# and the native toolchain the Native AOT publish links with. Idempotent: when every
 # package is already installed it returns at once without touching apt.
 #
 # Usage: tests/infra/install-packages.sh        (as root)
@@ -14,8 +14,10 @@ set -euo pipefail
 # used by the scripts' diagnostics. build-essential gives gcc, libc6-dev and
 # binutils (objcopy) for packaging/build-binary.sh (the AOT linker falls back
 # to gcc when clang is absent), and dpkg-buildpackage refuses to run without
-# it (build-essential:native). rabbitmq-server brings Erlang and the stomp,
-# web_stomp and management plugins (enabled by tests/infra/rabbitmq/up.sh).
+# it (build-essential:native). The release binary is linked with clang and lld against a Debian
+# bullseye sysroot that debootstrap makes (packaging/sysroot/make-sysroot.sh); rpmlint checks the RPM.
+# rabbitmq-server brings Erlang and the stomp, web_stomp and management plugins (enabled by
+# tests/infra/rabbitmq/up.sh).
 readonly PACKAGES=(
   munge
   mariadb-server
@@ -30,7 +32,11 @@ readonly PACKAGES=(
   debhelper
   dpkg-dev
   lintian
+  rpmlint
   systemd
+  debootstrap
+  clang
+  lld
 )
 
 readonly POLICY_RC=/usr/sbin/policy-rc.d

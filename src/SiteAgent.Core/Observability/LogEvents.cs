@@ -81,6 +81,9 @@ public static class LogEvents
     /// <summary>An offering's Waldur could not be asked for its version at start.</summary>
     public const int WaldurUnreachable = 1020;
 
+    /// <summary>A state notification to systemd (READY, STOPPING, WATCHDOG) could not be sent.</summary>
+    public const int SystemdNotifyFailed = 1021;
+
     /// <summary>A dry-run plan entry.</summary>
     public const int DryRunPlan = 1018;
 

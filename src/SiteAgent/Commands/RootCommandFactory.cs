@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using SiteAgent.Core.Backends;
 
 namespace SiteAgent.Commands;
 
@@ -18,7 +17,7 @@ public static class RootCommandFactory
         root.Options.Add(services.Options.LogFormat);
         root.Options.Add(services.Options.DryRun);
         root.Options.Add(services.Options.Once);
-        ReplaceVersionAction(root, services.Output, services.Catalog);
+        ReplaceVersionAction(root, services);
 
         root.Subcommands.Add(ConfigCommands.Create(services));
         root.Subcommands.Add(BackendsCommand.Create(services));
@@ -31,27 +30,26 @@ public static class RootCommandFactory
         return root;
     }
 
-    private static void ReplaceVersionAction(RootCommand root, TextWriter output, BackendCatalog catalog)
+    private static void ReplaceVersionAction(RootCommand root, CommandServices services)
     {
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
             {
-                version.Action = new PrintVersionAction(output, catalog);
+                version.Action = new PrintVersionAction(services);
             }
         }
     }
 
-    /// <summary>What a bug report needs: version, commit, runtime and the backends this binary was built with.</summary>
-    private sealed class PrintVersionAction(TextWriter output, BackendCatalog catalog) : SynchronousCommandLineAction
+    /// <summary>The version line the reference prints, then what an operator needs in a bug report.</summary>
+    private sealed class PrintVersionAction(CommandServices services) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            var backends = catalog.All.Count == 0 ? "(none)" : string.Join(", ", catalog.All.Select(b => $"{b.Id} {b.Version}"));
-            output.WriteLine($"waldur-site-agent {AgentVersion.Current}");
-            output.WriteLine($"commit:   {AgentVersion.Commit}");
-            output.WriteLine($"runtime:  {AgentVersion.Runtime}");
-            output.WriteLine($"backends: {backends}");
+            services.Output.WriteLine($"waldur-site-agent {AgentVersion.Current}");
+            services.Output.WriteLine($"commit: {AgentVersion.Commit}");
+            services.Output.WriteLine($"runtime: {AgentVersion.Runtime}");
+            services.Output.WriteLine($"backends: {services.Catalog.IdList}");
             return ExitCodes.Success;
         }
     }

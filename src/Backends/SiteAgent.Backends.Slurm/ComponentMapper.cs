@@ -3,8 +3,8 @@ using SiteAgent.Backends.Model;
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>
-/// Converts between Waldur components and the TRES they stand for (<c>target_components</c>,
-/// contract.md §11). A component without targets maps to itself with factor 1.
+/// Converts between Waldur components and the TRES they stand for (<c>target_components</c>).
+/// A component without targets maps to itself with factor 1.
 /// </summary>
 public sealed class ComponentMapper
 {

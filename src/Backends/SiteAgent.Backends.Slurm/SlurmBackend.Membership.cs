@@ -3,7 +3,7 @@ using SiteAgent.Backends.Slurm.Options;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Users of an allocation and their home directories (slurm.md §7.6, §7.10).</summary>
+/// <summary>Users of an allocation and their home directories.</summary>
 public sealed partial class SlurmBackend
 {
     /// <inheritdoc />
@@ -220,7 +220,7 @@ public sealed partial class SlurmBackend
         return result;
     }
 
-    /// <summary>Which association to create (§7.6 step 3–4); partition and QoS names are validated here.</summary>
+    /// <summary>Which association to create: partition and QoS names are validated here.</summary>
     private UserAssociationSpec AssociationSpec(ResourceRequest resource, string account)
     {
         var defaultAccount = _options.DefaultAccountPolicy switch

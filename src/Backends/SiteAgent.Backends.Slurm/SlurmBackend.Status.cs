@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Pause, downscale, restore and metadata (slurm.md §7.7), and per-allocation QoS (§7.8).</summary>
+/// <summary>Pause, downscale, restore and metadata and per-allocation QoS.</summary>
 /// <remarks>
 /// QoS lists are compared as sets: SLURM prints them sorted (<c>hpc_alloc-1,normal</c>). A swap of the
 /// QoS list also sets <c>defaultqos</c> in the same command whenever the account's current default QoS
@@ -123,7 +123,7 @@ public sealed partial class SlurmBackend
     }
 
     /// <summary>
-    /// W17 (the pause lever under QoS enforcement) unless the cycle's view shows the value already set;
+    /// Sets the account's GrpSubmitJobs (the pause lever under QoS enforcement) unless the cycle's view shows the value already set;
     /// false when nothing changed. Unset and -1 both mean "no limit".
     /// </summary>
     private async Task<bool> SetGrpSubmitJobsAsync(string account, long value, string operation, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public sealed partial class SlurmBackend
         return true;
     }
 
-    /// <summary>Creates the per-allocation QoS named like the account and makes it the account's QoS and default (§7.8).</summary>
+    /// <summary>Creates the per-allocation QoS named like the account and makes it the account's QoS and default.</summary>
     private async Task EnsureAllocationQosAsync(string account, CancellationToken cancellationToken)
     {
         var options = _options.QosManagement;

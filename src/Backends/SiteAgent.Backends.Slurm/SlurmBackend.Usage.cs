@@ -2,7 +2,7 @@ using SiteAgent.Backends.Model;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Usage reports and limit reads (slurm.md §6, §7.3 "Get").</summary>
+/// <summary>Usage reports and limit reads.</summary>
 /// <remarks>
 /// A report covers every requested account with one <c>sacct</c> per billing month (the reference ran one
 /// per resource). Should that call fail, the accounts are read one by one so that the failure is pinned

@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Per-user limits: MaxTRESMins of user associations (slurm.md §7.3 "Per-user limits").</summary>
+/// <summary>Per-user limits: MaxTRESMins of user associations.</summary>
 public sealed partial class SlurmBackend
 {
     /// <inheritdoc />
     /// <remarks>
     /// Wanted values are Waldur units × <c>unit_factor</c>, truncated, for components that are TRES of the
-    /// cluster; a user's association is modified (W4, every TRES in the cluster's order, -1 clearing the
+    /// cluster; a user's association is modified (<c>modify user … set MaxTRESMins=</c>, every TRES in the cluster's order, -1 clearing the
     /// others) only when its current MaxTRESMins differ. The reference wrote every user's limits every cycle.
     /// </remarks>
     public async Task<IReadOnlySet<string>> SyncUserLimitsAsync(
@@ -62,7 +62,7 @@ public sealed partial class SlurmBackend
         return current.Where(u => u.Value.Values.Count > 0).Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Users' MaxTRESMins (SLURM units): from the cycle's view, else one read of the account (R10).</summary>
+    /// <summary>Users' MaxTRESMins (SLURM units): from the cycle's view, else one read of the account.</summary>
     private async Task<IReadOnlyDictionary<string, TresLimits>> CurrentUserLimitsAsync(string account, CancellationToken cancellationToken) =>
         InView(account)
             ? Viewed(account)?.Users ?? new Dictionary<string, TresLimits>()

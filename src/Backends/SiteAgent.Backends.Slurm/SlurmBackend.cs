@@ -9,7 +9,7 @@ namespace SiteAgent.Backends.Slurm;
 /// GrpTRESMins limits, the project team becomes user associations, and sacct job records become usage.
 /// </summary>
 /// <remarks>
-/// This class holds the Waldur-facing meaning (slurm.md §7); <see cref="SlurmClient"/> runs the
+/// This class holds the Waldur-facing meaning; <see cref="SlurmClient"/> runs the
 /// commands and <see cref="SlurmParser"/> reads their output. Every Waldur value is validated by
 /// <see cref="SlurmNames"/> before the first command of an operation. Split by concern into
 /// <c>SlurmBackend.*.cs</c>.

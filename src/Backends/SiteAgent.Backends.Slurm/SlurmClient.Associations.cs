@@ -11,7 +11,7 @@ public sealed partial class SlurmClient
     /// <see cref="MaxListArgumentLength"/> of names. Accounts without an account-level association are absent.
     /// </summary>
     /// <remarks>
-    /// It replaces, for a whole offering, the per-account reads R5–R10 and the settings read that a
+    /// It replaces, for a whole offering, the per-account reads of users, user limits, limits and QoS and the settings read that a
     /// per-resource sync would make: the number of commands no longer grows with the number of resources.
     /// </remarks>
     public async Task<IReadOnlyDictionary<string, AccountAssociations>> ReadAssociationsAsync(IReadOnlyList<string> accounts, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace SiteAgent.Backends.Slurm;
 public sealed record SlurmClientSettings(string BinPath, string? ClusterName, TimeSpan Timeout, string? TimeZoneId = null);
 
 /// <summary>
-/// Runs SLURM's command-line tools (slurm.md §4–5) and turns their answers into records. Knows SLURM
+/// Runs SLURM's command-line tools and turns their answers into records. Knows SLURM
 /// accounts, users, QoS and TRES; knows nothing of Waldur.
 /// </summary>
 /// <remarks>
@@ -57,7 +57,7 @@ public sealed partial class SlurmClient
     /// <summary>The cluster commands are scoped to, for messages.</summary>
     internal string ClusterLabel => _settings.ClusterName ?? "(all clusters)";
 
-    /// <summary>The <c>cluster=C</c> token, or nothing (slurm.md §4.3).</summary>
+    /// <summary>The <c>cluster=C</c> token, or nothing.</summary>
     private string[] Cluster => _settings.ClusterName is { } c ? [$"cluster={c}"] : [];
 
     /// <summary>The <c>--cluster=C</c> option of sacct and scancel, or nothing.</summary>

@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Parsers for <c>sacct --parsable2 --noheader</c> output (slurm.md §6.4).</summary>
+/// <summary>Parsers for <c>sacct --parsable2 --noheader</c> output.</summary>
 public static partial class SlurmParser
 {
     /// <summary>

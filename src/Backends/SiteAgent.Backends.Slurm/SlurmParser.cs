@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>
-/// Pure text → record functions for what SLURM's command-line tools print (slurm.md §6). They take the
+/// Pure text → record functions for what SLURM's command-line tools print. They take the
 /// merged stdout+stderr text and never throw on odd input: unknown lines are skipped.
 /// </summary>
 /// <remarks>
@@ -141,7 +141,7 @@ public static partial class SlurmParser
     /// </summary>
     /// <remarks>
     /// The day count is an unbounded integer. The reference parses it as a calendar day (1–31) and fails
-    /// on <c>0-…</c> and on <c>32-…</c> and above (slurm.md §6.5 quirk).
+    /// on <c>0-…</c> and on <c>32-…</c> and above.
     /// </remarks>
     public static bool TryParseElapsedSeconds(ReadOnlySpan<char> text, out long seconds)
     {

@@ -39,7 +39,7 @@ public sealed record UsageLine(string Account, string User, IReadOnlyList<KeyVal
 /// <param name="Unparsed">Names whose value could not be read (<c>NONE</c>, garbage): "no limit".</param>
 public sealed record TresLimits(IReadOnlyDictionary<string, long> Values, IReadOnlyList<string> Unparsed);
 
-/// <summary>What a sacctmgr write answered, read from its exit code and text (slurm.md §4.4).</summary>
+/// <summary>What a sacctmgr write answered, read from its exit code and text.</summary>
 public enum SacctmgrOutcome
 {
     /// <summary>Exit 0 and no refusal in the text.</summary>

@@ -3,7 +3,7 @@ using SiteAgent.Backends.Model;
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>
-/// Turns sacct usage lines into a usage report in Waldur units (slurm.md §6.4–6.6, contract.md §9).
+/// Turns sacct usage lines into a usage report in Waldur units.
 /// </summary>
 /// <remarks>
 /// Sums are kept raw per account and user, <c>TOTAL_ACCOUNT_USAGE</c> is the key-wise sum of the raw

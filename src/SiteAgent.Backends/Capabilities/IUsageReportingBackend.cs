@@ -2,7 +2,7 @@ using SiteAgent.Backends.Model;
 
 namespace SiteAgent.Backends.Capabilities;
 
-/// <summary>Reports usage per resource and user, in Waldur units (contract.md §9).</summary>
+/// <summary>Reports usage per resource and user, in Waldur units.</summary>
 /// <remarks>
 /// The core asks once per billing period for all the offering's resources, so a backend should read
 /// them together (SLURM: one <c>sacct</c> per period) and isolate a failure to the ids it concerns

@@ -1,7 +1,7 @@
 namespace SiteAgent.Backends.Model;
 
 /// <summary>Usage of one backend resource in Waldur units: the account total and per-user amounts.</summary>
-/// <param name="Total">Per component type; mandatory (contract.md §9 rule 2).</param>
+/// <param name="Total">Per component type; mandatory.</param>
 /// <param name="PerUser">Per username, per component type; a user may omit components.</param>
 public sealed record ResourceUsage(
     IReadOnlyDictionary<string, decimal> Total,

@@ -14,7 +14,7 @@ namespace SiteAgent.Core.Membership;
 public sealed record MemberAccessResult(IReadOnlyList<TeamMember> Team, IReadOnlySet<string> Present, IReadOnlySet<string> FailedToAdd, bool Restricted);
 
 /// <summary>
-/// The user steps of one resource's sync (modes.md §4.5–4.6): team members with a username in, users no
+/// The user steps of one resource's sync team members with a username in, users no
 /// longer in the team out, then OK service and course accounts in and closed ones out.
 /// </summary>
 /// <remarks>

@@ -21,7 +21,7 @@ public sealed record MembershipTotals(int Synced, int Missing, int Deferred, int
 }
 
 /// <summary>
-/// One offering's membership cycle (modes.md §4.1): its resources in OK or Erred with a backend id, the
+/// One offering's membership cycle its resources in OK or Erred with a backend id, the
 /// backend's membership of all of them in one read, the offering users processed once, then each
 /// resource synced on its own.
 /// </summary>

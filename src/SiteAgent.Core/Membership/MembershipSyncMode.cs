@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Membership;
 
 /// <summary>
 /// The <c>membership_sync</c> mode: every cycle syncs each offering's offering users and resource
-/// memberships (modes.md §4). Offerings whose membership is event-driven, or without
+/// memberships. Offerings whose membership is event-driven, or without
 /// <c>membership_sync_backend</c>, are skipped.
 /// </summary>
 public sealed partial class MembershipSyncMode : PollingMode

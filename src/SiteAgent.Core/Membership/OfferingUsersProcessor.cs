@@ -7,7 +7,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Membership;
 
 /// <summary>
-/// Processes an offering's users once (modes.md §4.2–4.3): checks the username policy, drives the
+/// Processes an offering's users once: checks the username policy, drives the
 /// actionable offering users through username generation with the offering's username backend, lists
 /// them again when a username was written, and hands them to the backend's profile hook. The entry point
 /// for the membership cycle and for the <c>sync-offering-users</c> command.
@@ -20,7 +20,7 @@ namespace SiteAgent.Core.Membership;
 /// </remarks>
 public sealed partial class OfferingUsersProcessor
 {
-    /// <summary>Offering-user states the agent acts on or reads (modes.md §4.2).</summary>
+    /// <summary>Offering-user states the agent acts on or reads.</summary>
     public static readonly string[] ActionableStates =
     [
         OfferingUserState.Ok, OfferingUserState.Requested, OfferingUserState.Creating, OfferingUserState.ErrorCreating,

@@ -25,7 +25,7 @@ public enum ResourceSyncOutcome
 }
 
 /// <summary>
-/// Synchronises one resource's membership (modes.md §4.4–4.9): the entry point for the membership cycle
+/// Synchronises one resource's membership: the entry point for the membership cycle
 /// and for event handlers that react to one resource or one role change.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using SiteAgent.Backends.Model;
 namespace SiteAgent.Core.Membership;
 
 /// <summary>
-/// Who should gain or lose access to one resource (modes.md §4.5): team members are keyed by their
+/// Who should gain or lose access to one resource: team members are keyed by their
 /// offering username; names are compared ignoring case, as SLURM folds user names.
 /// </summary>
 /// <param name="Existing">Team members the backend already has.</param>

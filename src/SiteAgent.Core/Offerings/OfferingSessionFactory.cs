@@ -16,7 +16,7 @@ using SiteAgent.Waldur.Queries;
 namespace SiteAgent.Core.Offerings;
 
 /// <summary>
-/// Prepares one offering for one cycle (modes.md §1.3): reads the offering from Waldur, merges
+/// Prepares one offering for one cycle: reads the offering from Waldur, merges
 /// Waldur-only components, finds the service provider and constructs the role's backend.
 /// </summary>
 public sealed partial class OfferingSessionFactory

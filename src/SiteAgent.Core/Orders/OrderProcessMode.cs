@@ -8,7 +8,7 @@ namespace SiteAgent.Core.Orders;
 
 /// <summary>
 /// The <c>order_process</c> mode: one cycle walks the offerings in file order; each offering is
-/// isolated, so one failing offering never stops the others (modes.md §1.2).
+/// isolated, so one failing offering never stops the others.
 /// </summary>
 public sealed partial class OrderProcessMode : PollingMode
 {

@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Reporting;
 
 /// <summary>
 /// The <c>report</c> mode: every cycle reports each offering's usage for the configured billing periods
-/// (modes.md §3). Offerings are never skipped for STOMP; an offering without <c>reporting_backend</c> is.
+/// Offerings are never skipped for STOMP; an offering without <c>reporting_backend</c> is.
 /// </summary>
 public sealed partial class ReportMode : PollingMode
 {

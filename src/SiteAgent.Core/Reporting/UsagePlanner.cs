@@ -3,7 +3,7 @@ using SiteAgent.Backends.Model;
 namespace SiteAgent.Core.Reporting;
 
 /// <summary>
-/// Decides, without any I/O, which usage writes one resource needs in one period (modes.md §3.5–3.6):
+/// Decides, without any I/O, which usage writes one resource needs in one period:
 /// amounts rounded to two decimals half-even, components the offering lacks dropped, a total equal to
 /// Waldur's skipped, a decrease or duplicate record held back as an anomaly, and per-user usages sent
 /// only where they are new or changed.

@@ -21,7 +21,7 @@ public sealed record ReportTotals(int Submitted, int Unchanged, int Anomalies, i
 }
 
 /// <summary>
-/// One offering's report cycle (modes.md §3): the resources in OK, Updating and Terminating with a
+/// One offering's report cycle: the resources in OK, Updating and Terminating with a
 /// backend id; for each billing period, current month first, one backend read for all of them and one
 /// read of what Waldur holds, then each resource's usage submitted where it differs.
 /// </summary>
@@ -168,7 +168,7 @@ public sealed partial class UsageReportCycle
         }
         else if (period.IsCurrent)
         {
-            // Known to the backend but idle this month: zero for every component (contract.md §9 rule 1).
+            // Known to the backend but idle this month: zero for every component.
             usage = ResourceUsage.Zero(_session.BackendContext.Components.Select(c => c.Type));
         }
         else

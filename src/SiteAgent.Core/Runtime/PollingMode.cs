@@ -6,7 +6,7 @@ using SiteAgent.Core.Offerings;
 namespace SiteAgent.Core.Runtime;
 
 /// <summary>
-/// What the polling modes share (modes.md §1.2): offerings in file order, the heartbeat touched at
+/// What the polling modes share: offerings in file order, the heartbeat touched at
 /// each, skip rules, a session per offering and cycle with the mode's processor registered, and an
 /// error guard so that one failing offering never stops the others.
 /// </summary>

@@ -8,7 +8,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Users;
 
 /// <summary>
-/// Drives offering users through username generation (username-management.md §4): Requested users
+/// Drives offering users through username generation: Requested users
 /// first, then those still pending, using the offering's username backend.
 /// </summary>
 public sealed partial class UsernameAssigner

@@ -36,7 +36,7 @@ public class LimitsTests
     [Test]
     public async Task UnitFactorDefault_IsOneEverywhere()
     {
-        // slurm.md §2.2: the reference reads unit_factor without a default for limit components and crashes.
+        // The reference reads unit_factor without a default for limit components and crashes.
         var limits = Limits(Component("cpu", AccountingType.Limit), Component("gres/gpu", AccountingType.One));
 
         var result = limits.Collect(Resource(new() { ["cpu"] = 7, ["gres/gpu"] = 2 }), out _);

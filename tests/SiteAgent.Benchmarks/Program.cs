@@ -6,9 +6,21 @@ using SiteAgent.Benchmarks.Orders;
 
 // Usage: dotnet run -c Release --project tests/SiteAgent.Benchmarks -- [--quick] [BenchmarkDotNet options, e.g. --filter '*Waldur*']
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- orders [--count N] [--binary PATH]
+//        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- membership [--resources N] [--users N]
+//        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- report-sacct [--accounts N]
 if (args is ["orders", .. var orderArgs])
 {
     return await OrderBenchCommand.RunAsync(orderArgs);
+}
+
+if (args is ["membership", .. var membershipArgs])
+{
+    return await SiteAgent.Benchmarks.Membership.MembershipBenchCommand.RunAsync(membershipArgs);
+}
+
+if (args is ["report-sacct", .. var sacctArgs])
+{
+    return await SiteAgent.Benchmarks.Report.SacctBatchingCommand.RunAsync(sacctArgs);
 }
 
 if (JsonSerializer.IsReflectionEnabledByDefault)

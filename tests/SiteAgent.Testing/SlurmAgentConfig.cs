@@ -18,7 +18,7 @@ public static class SlurmAgentConfig
     /// <param name="clusterName">The SLURM cluster.</param>
     /// <param name="extraSettings">Additional <c>backend_settings</c> keys with their YAML values.</param>
     /// <param name="kinds">What follows <paramref name="accountPrefix"/> for the customer, project and allocation prefixes; <c>c_</c>, <c>p_</c>, <c>a_</c> when null.</param>
-    /// <param name="components">The <c>backend_components</c> entries (YAML lines indented for the map); a limit-based <c>cpu</c> and a usage <c>mem</c> when null.</param>
+    /// <param name="components">The <c>backend_components</c> entries one per line as <c>name: {…}</c>; a limit-based <c>cpu</c> and a usage <c>mem</c> when null.</param>
     public static string Yaml(
         string offeringName,
         string apiUrl,
@@ -28,7 +28,7 @@ public static class SlurmAgentConfig
         string clusterName,
         IReadOnlyDictionary<string, string>? extraSettings = null,
         IReadOnlyList<string>? kinds = null,
-        string? components = null)
+        IReadOnlyList<string>? components = null)
     {
         kinds ??= ["c_", "p_", "a_"];
         string Prefix(int level) => accountPrefix is null ? string.Empty : accountPrefix + kinds[level];
@@ -57,12 +57,21 @@ public static class SlurmAgentConfig
                   cluster_name: "{{clusterName}}"
                   enable_user_homedir_account_creation: false
 
-            """) + settings + "    backend_components:\n" + (components ?? DefaultComponents) + "\n";
+            """) + settings + "    backend_components:\n"
+            + string.Concat((components ?? DefaultComponents).Select(c => "      " + c + "\n"));
     }
 
-    private const string DefaultComponents = """
-              cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}
-              mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}
+    /// <summary>CPU in k-Hours billed by limit, RAM in GB-Hours billed by usage.</summary>
+    public static readonly string[] DefaultComponents =
+    [
+        """cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "limit", label: "CPU"}""",
+        """mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM"}""",
+    ];
 
-        """;
+    /// <summary>CPU in CPU-minutes and RAM in MB-minutes, both billed by usage: SLURM's own units, so short test jobs show.</summary>
+    public static readonly string[] MinuteComponents =
+    [
+        """cpu: {measured_unit: "CPU-minutes", unit_factor: 1, accounting_type: "usage", label: "CPU"}""",
+        """mem: {measured_unit: "MB-minutes", unit_factor: 1, accounting_type: "usage", label: "RAM"}""",
+    ];
 }

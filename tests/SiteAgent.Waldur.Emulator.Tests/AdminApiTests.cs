@@ -83,4 +83,19 @@ public sealed class AdminApiTests
         await Assert.That(status).IsEqualTo(404);
         await Assert.That(body).IsTypeOf<JsonObject>();
     }
+
+    [Test]
+    public async Task PatchResource_ChangesPausedAndState_RejectsOtherFields()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var (status, body, _) = await emulator.SendAsync("PATCH", $"/__admin/resources/{Ids.Resource}", """{"paused": true, "state": "Erred"}""");
+        var (refused, _, _) = await emulator.SendAsync("PATCH", $"/__admin/resources/{Ids.Resource}", """{"name": "x"}""");
+
+        await Assert.That((status, body!["paused"]!.GetValue<bool>(), body["state"]!.GetValue<string>())).IsEqualTo((200, true, "Erred"));
+        await Assert.That(emulator.Read(s => s.Resources.Find(Ids.Resource)!.Paused)).IsTrue();
+        await Assert.That(refused).IsEqualTo(400);
+        var (_, resource, _) = await emulator.GetAsync($"/api/marketplace-provider-resources/{Ids.Resource}/?field=paused&field=state");
+        await Assert.That((resource!["paused"]!.GetValue<bool>(), resource["state"]!.GetValue<string>())).IsEqualTo((true, "Erred"));
+    }
 }

@@ -89,4 +89,30 @@ public sealed class FaultInjectionTests
 
         await Assert.That(((int)useless.StatusCode, (int)typo.StatusCode)).IsEqualTo((400, 400));
     }
+
+    [Test]
+    public async Task AfterHandling_Drop_AppliesTheWriteButLosesTheAnswer()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Host.Faults.Add(new FaultRule { Path = "/api/marketplace-provider-resources/*/refresh_last_sync/", Times = 1, Drop = true, AfterHandling = true });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/refresh_last_sync/", null));
+
+        await Assert.That(emulator.Read(s => s.Resources.Find(Ids.Resource)!.LastSync)).IsNotNull();
+        await Assert.That((emulator.Host.Requests[0].Status, emulator.Host.Requests[0].Fault)).IsEqualTo((0, "drop-after"));
+    }
+
+    [Test]
+    public async Task AfterHandling_Status_AppliesTheWriteAndAnswersTheFault()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Host.Faults.Add(new FaultRule { Path = "/api/marketplace-provider-resources/*/refresh_last_sync/", Times = 1, Status = 502, AfterHandling = true });
+
+        var (status, _, _) = await emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/refresh_last_sync/", null);
+
+        await Assert.That(status).IsEqualTo(502);
+        await Assert.That(emulator.Read(s => s.Resources.Find(Ids.Resource)!.LastSync)).IsNotNull();
+        await Assert.That(emulator.Host.Requests[0].Fault).IsEqualTo("status-after");
+        Assert.ThrowsExactly<ArgumentException>(() => emulator.Host.Faults.Add(new FaultRule { Path = "/api/**", DelayMs = 5, AfterHandling = true }));
+    }
 }

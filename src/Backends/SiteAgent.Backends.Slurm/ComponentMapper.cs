@@ -3,8 +3,8 @@ using SiteAgent.Backends.Model;
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>
-/// Converts between Waldur components and the TRES they stand for (<c>target_components</c>,
-/// contract.md §11). A component without targets maps to itself with factor 1.
+/// Converts between Waldur components and the TRES they stand for (<c>target_components</c>).
+/// A component without targets maps to itself with factor 1.
 /// </summary>
 public sealed class ComponentMapper
 {
@@ -64,9 +64,9 @@ public sealed class ComponentMapper
     /// Backend → Waldur: each target value ÷ factor added to every source of that target (a source
     /// with several targets gets their sum; a factor of 0 contributes 0). Unknown targets are dropped.
     /// </summary>
-    public Dictionary<string, double> FromTarget(IEnumerable<KeyValuePair<string, double>> target)
+    public Dictionary<string, decimal> FromTarget(IEnumerable<KeyValuePair<string, decimal>> target)
     {
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (name, value) in target)
         {
             if (!_reverse.TryGetValue(name, out var sources))
@@ -76,7 +76,7 @@ public sealed class ComponentMapper
 
             foreach (var (source, factor) in sources)
             {
-                result[source] = result.GetValueOrDefault(source) + (factor == 0 ? 0 : value / (double)factor);
+                result[source] = result.GetValueOrDefault(source) + (factor == 0 ? 0 : value / factor);
             }
         }
 

@@ -3,10 +3,16 @@ using SiteAgent.Backends.Slurm.Options;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Users of an allocation and their home directories (slurm.md §7.6, §7.10).</summary>
+/// <summary>Users of an allocation and their home directories.</summary>
 public sealed partial class SlurmBackend
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Users already associated (from the cycle's view, else one user listing of the account) are kept;
+    /// the missing ones are added with one <c>add user u1,u2,…</c>. Should that command fail, each user is
+    /// tried alone so that one refusal does not keep the others out. Home directories are created for
+    /// the users actually added.
+    /// </remarks>
     public async Task<IReadOnlySet<string>> AddUsersAsync(
         ResourceRequest resource, IReadOnlyList<string> usernames, MembershipDetails details, CancellationToken cancellationToken)
     {
@@ -16,21 +22,28 @@ public sealed partial class SlurmBackend
         }
 
         var account = SlurmNames.Account(resource.BackendId, "resource backend_id");
-        var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var username in usernames)
+        var candidates = ValidUsers(account, usernames);
+        if (candidates.Count == 0)
         {
-            if (await AddUserAsync(resource, account, username, cancellationToken).ConfigureAwait(false))
-            {
-                added.Add(username);
-            }
+            return new HashSet<string>(StringComparer.Ordinal);
         }
 
+        var present = await PresentUsersAsync(account, cancellationToken).ConfigureAwait(false);
+        var have = candidates.Where(present.Contains).ToHashSet(StringComparer.Ordinal);
+        foreach (var user in have)
+        {
+            SlurmLog.UserExists(_logger, user, account);
+        }
+
+        var missing = candidates.Where(u => !present.Contains(u)).ToList();
+        var added = missing.Count == 0 ? [] : await AddMissingAsync(resource, account, missing, cancellationToken).ConfigureAwait(false);
         if (_context.Common.EnableUserHomedirAccountCreation && added.Count > 0)
         {
             await CreateHomeDirectoriesAsync(added, details.HomedirUmask ?? _context.Common.DefaultHomedirUmask, cancellationToken).ConfigureAwait(false);
         }
 
-        return added;
+        have.UnionWith(added);
+        return have;
     }
 
     /// <inheritdoc />
@@ -100,41 +113,115 @@ public sealed partial class SlurmBackend
         return path;
     }
 
-    private async Task<bool> AddUserAsync(ResourceRequest resource, string account, string username, CancellationToken cancellationToken)
+    /// <summary>The usernames that may reach a command line, each once; refused and empty ones are logged.</summary>
+    private List<string> ValidUsers(string account, IReadOnlyList<string> usernames)
     {
-        if (string.IsNullOrWhiteSpace(username))
+        var valid = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var username in usernames)
         {
-            SlurmLog.EmptyUsername(_logger, account);
-            return false;
-        }
-
-        try
-        {
-            var user = SlurmNames.Username(username);
-            var spec = AssociationSpec(resource, account);
-            if (await Client.UserAssociationExistsAsync(user, account, cancellationToken).ConfigureAwait(false))
+            if (string.IsNullOrWhiteSpace(username))
             {
-                SlurmLog.UserExists(_logger, user, account);
-                return true;
+                SlurmLog.EmptyUsername(_logger, account);
+                continue;
             }
 
-            await Client.AddUserAsync(user, account, spec, cancellationToken).ConfigureAwait(false);
-            SlurmLog.UserAdded(_logger, user, account);
-            return true;
+            try
+            {
+                if (seen.Add(SlurmNames.Username(username)))
+                {
+                    valid.Add(username);
+                }
+            }
+            catch (UnsafeValueException e)
+            {
+                SlurmLog.UsernameRefused(_logger, account, e.Message);
+            }
         }
-        catch (UnsafeValueException e)
+
+        return valid;
+    }
+
+    /// <summary>
+    /// Users associated with the account, compared ignoring case (sacctmgr folds user names to lower case
+    /// unless slurmdbd preserves case): from the cycle's view, else one user listing.
+    /// </summary>
+    private async Task<HashSet<string>> PresentUsersAsync(string account, CancellationToken cancellationToken)
+    {
+        if (InView(account))
         {
-            SlurmLog.UsernameRefused(_logger, account, e.Message);
-            return false;
+            return (Viewed(account)?.Users.Keys ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+
+        return (await Client.ListAccountUsersAsync(account, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>One <c>add user</c> for all <paramref name="missing"/> users; each alone when that fails. Returns those added.</summary>
+    private async Task<List<string>> AddMissingAsync(ResourceRequest resource, string account, List<string> missing, CancellationToken cancellationToken)
+    {
+        UserAssociationSpec spec;
+        try
+        {
+            spec = AssociationSpec(resource, account);
         }
         catch (BackendException e)
         {
-            SlurmLog.UserAddFailed(_logger, SlurmNames.Quote(username), account, e.Message);
-            return false;
+            foreach (var user in missing)
+            {
+                SlurmLog.UserAddFailed(_logger, user, account, e.Message);
+            }
+
+            return [];
         }
+
+        var added = new List<string>();
+        try
+        {
+            await Client.AddUsersAsync(missing, account, spec, cancellationToken).ConfigureAwait(false);
+            added.AddRange(missing);
+        }
+        catch (BackendException e) when (missing.Count > 1)
+        {
+            SlurmLog.UserBatchFailed(_logger, account, missing.Count, e.Message);
+            foreach (var user in missing)
+            {
+                try
+                {
+                    await Client.AddUserAsync(user, account, spec, cancellationToken).ConfigureAwait(false);
+                    added.Add(user);
+                }
+                catch (BackendException single)
+                {
+                    SlurmLog.UserAddFailed(_logger, user, account, single.Message);
+                }
+            }
+        }
+        catch (BackendException e)
+        {
+            SlurmLog.UserAddFailed(_logger, missing[0], account, e.Message);
+        }
+
+        foreach (var user in added)
+        {
+            SlurmLog.UserAdded(_logger, user, account);
+        }
+
+        UpdateView(account, view => view with { Users = WithUsers(view.Users, added) });
+        return added;
     }
 
-    /// <summary>Which association to create (§7.6 step 3–4); partition and QoS names are validated here.</summary>
+    private static Dictionary<string, TresLimits> WithUsers(IReadOnlyDictionary<string, TresLimits> users, IEnumerable<string> added)
+    {
+        var result = new Dictionary<string, TresLimits>(users, StringComparer.Ordinal);
+        foreach (var user in added)
+        {
+            result.TryAdd(user, new TresLimits(new Dictionary<string, long>(), []));
+        }
+
+        return result;
+    }
+
+    /// <summary>Which association to create: partition and QoS names are validated here.</summary>
     private UserAssociationSpec AssociationSpec(ResourceRequest resource, string account)
     {
         var defaultAccount = _options.DefaultAccountPolicy switch
@@ -168,28 +255,20 @@ public sealed partial class SlurmBackend
         try
         {
             var user = SlurmNames.Username(username);
-            if (!await Client.UserAssociationExistsAsync(user, account, cancellationToken).ConfigureAwait(false))
+            var present = InView(account)
+                ? Viewed(account)?.Users.Keys.Contains(user, StringComparer.OrdinalIgnoreCase) == true
+                : await Client.UserAssociationExistsAsync(user, account, cancellationToken).ConfigureAwait(false);
+            if (!present)
             {
                 return true;
             }
 
-            // Jobs run under a local (NSS) user; without one there is nothing to cancel. A failed lookup
-            // counts as "exists" so that cancellation is not skipped.
-            var lookup = PosixUsers.Lookup(user, out _);
-            if (lookup == PosixUserLookup.Failed)
-            {
-                SlurmLog.UserLookupFailed(_logger, user);
-            }
-
-            if (lookup != PosixUserLookup.NotFound
-                && (await Client.ListActiveJobsAsync(account, user, cancellationToken).ConfigureAwait(false)).Count > 0)
-            {
-                await Client.CancelJobsAsync(account, user, cancellationToken).ConfigureAwait(false);
-                await WaitForJobsToEndAsync(account, user, cancellationToken).ConfigureAwait(false);
-            }
-
-            await Client.RemoveUserAsync(user, account, cancellationToken).ConfigureAwait(false);
+            await RestrictingWriteAsync(account, $"removing user {user} from", () => CancelJobsAndRemoveAsync(account, user, cancellationToken)).ConfigureAwait(false);
             SlurmLog.UserRemoved(_logger, user, account);
+            UpdateView(account, view => view with
+            {
+                Users = view.Users.Where(u => !u.Key.Equals(user, StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.Ordinal),
+            });
             return true;
         }
         catch (UnsafeValueException e)
@@ -202,5 +281,30 @@ public sealed partial class SlurmBackend
             SlurmLog.UserRemoveFailed(_logger, SlurmNames.Quote(username), account, e.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Cancels the user's active jobs in the account (SLURM refuses to drop an association with active
+    /// jobs), waits for them to end, then removes the association. Jobs still active after the wait make
+    /// SLURM refuse; the caller logs it and the next cycle tries again.
+    /// </summary>
+    private async Task<bool> CancelJobsAndRemoveAsync(string account, string user, CancellationToken cancellationToken)
+    {
+        // Jobs run under a local (NSS) user; without one there is nothing to cancel. A failed lookup
+        // counts as "exists" so that cancellation is not skipped.
+        var lookup = PosixUsers.Lookup(user, out _);
+        if (lookup == PosixUserLookup.Failed)
+        {
+            SlurmLog.UserLookupFailed(_logger, user);
+        }
+
+        if (lookup != PosixUserLookup.NotFound
+            && (await Client.ListActiveJobsAsync(account, user, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            await Client.CancelJobsAsync(account, user, cancellationToken).ConfigureAwait(false);
+            await WaitForJobsToEndAsync(account, user, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await Client.RemoveUserAsync(user, account, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,7 @@ using SiteAgent.Backends.Model;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Order processing: create, update limits, delete, pull (slurm.md §7.1–7.4, §7.12).</summary>
+/// <summary>Order processing: create, update limits, delete, pull.</summary>
 public sealed partial class SlurmBackend
 {
     /// <inheritdoc />
@@ -26,13 +26,14 @@ public sealed partial class SlurmBackend
         }
 
         var users = await Client.ListAccountUsersAsync(account, cancellationToken).ConfigureAwait(false);
-        var report = await GetUsageReportAsync([resource.BackendId], cancellationToken).ConfigureAwait(false);
+        // The account was just found, so an idle month is zero usage without a second existence read.
+        var report = await CurrentMonthReportAsync([resource.BackendId], lookUpIdle: false, cancellationToken).ConfigureAwait(false);
         var usage = report.Resources.GetValueOrDefault(resource.BackendId) ?? ZeroUsage();
         return new BackendResourceInfo { BackendId = resource.BackendId, Users = users, Usage = usage };
     }
 
     /// <inheritdoc />
-    /// <remarks>One association read on the cluster (slurm.md §7.1), without the user list and usage a pull adds.</remarks>
+    /// <remarks>One association read on the cluster, without the user list and usage a pull adds.</remarks>
     public async Task<bool> ExistsAsync(ResourceRequest resource, CancellationToken cancellationToken) =>
         !string.IsNullOrWhiteSpace(resource.BackendId)
         && await Client.AccountExistsAsync(SlurmNames.Account(resource.BackendId, "resource backend_id"), cancellationToken).ConfigureAwait(false);
@@ -82,7 +83,7 @@ public sealed partial class SlurmBackend
         SlurmLog.AccountCreated(_logger, allocation, project);
 
         // Side objects are keyed by the id actually created, and made after the account so that the
-        // QoS attach has a target (slurm.md §7.2 step 3 quirk: the reference keys them by the slug).
+        // QoS attach has a target (the reference keyed them by the slug).
         if (_options.QosManagement.Enabled)
         {
             await EnsureAllocationQosAsync(allocation, cancellationToken).ConfigureAwait(false);
@@ -240,7 +241,7 @@ public sealed partial class SlurmBackend
     private IEnumerable<string> ConfiguredTres() =>
         _limits.ToBackend(_context.Components.Where(c => !c.FromWaldurOnly).ToDictionary(c => c.Type, _ => 0m)).Keys;
 
-    /// <summary>W3 with keys the cluster does not know dropped (when the TRES list can be read); nothing to set → no command.</summary>
+    /// <summary>Sets the account's GrpTRESMins with keys the cluster does not know dropped (when the TRES list can be read); nothing to set → no command.</summary>
     private async Task SetBackendLimitsAsync(string account, IReadOnlyDictionary<string, long> limits, CancellationToken cancellationToken)
     {
         var known = await TryListTresAsync(cancellationToken).ConfigureAwait(false);
@@ -278,6 +279,7 @@ public sealed partial class SlurmBackend
         try
         {
             var tres = await Client.ListTresAsync(cancellationToken).ConfigureAwait(false);
+            _tresInOrder = tres;
             _tres = tres.ToHashSet(StringComparer.Ordinal);
             return _tres.Count == 0 ? null : _tres;
         }
@@ -320,8 +322,8 @@ public sealed partial class SlurmBackend
     /// </summary>
     /// <remarks>
     /// The reference compares SLURM's lower-cased organization with the generated project id, so a project
-    /// id with capitals never matched and the project — with every allocation under it — was removed
-    /// (slurm.md §7.4 quirk). With a cluster set, account records outlive their associations, so the
+    /// id with capitals never matched and the project — with every allocation under it — was removed.
+    /// With a cluster set, account records outlive their associations, so the
     /// organization field would keep every project forever; the tree is the truth there.
     /// </remarks>
     private async Task RemoveProjectIfUnusedAsync(string project, CancellationToken cancellationToken)

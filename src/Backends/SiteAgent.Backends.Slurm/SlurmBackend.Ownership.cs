@@ -59,7 +59,7 @@ public sealed partial class SlurmBackend
         var project = await ProjectIdAsync(projectSlug, cancellationToken).ConfigureAwait(false);
         customer = customer is null ? null : await ParentIdAsync(customer, cancellationToken).ConfigureAwait(false);
 
-        var placement = await Client.GetPlacementAsync(account, cancellationToken).ConfigureAwait(false);
+        var placement = InView(account) ? ViewedPlacement(account) : await Client.GetPlacementAsync(account, cancellationToken).ConfigureAwait(false);
         if (placement is null)
         {
             return new AccountOwnership(Ownership.Absent, account, project);
@@ -106,6 +106,19 @@ public sealed partial class SlurmBackend
                 $"Not going to {operation} SLURM account {check.Account} for resource {resource.Name} ({resource.Uuid:N}): {check.Ownership.Reason}. " +
                 "Nothing was changed; check which resource the account belongs to and correct the resource's backend_id in Waldur.");
     }
+
+    /// <summary>
+    /// The account's place in the tree as the membership cycle's view has it, so a cycle's ownership checks
+    /// read nothing more: its parent from its own rows, its children among the other accounts viewed.
+    /// </summary>
+    /// <remarks>
+    /// Children outside the view are not seen, but an account with children is refused anyway when it is this
+    /// resource's customer or project account, and any other parent fails the project-account test.
+    /// </remarks>
+    private AccountPlacement? ViewedPlacement(string account) => Viewed(account) is { } viewed
+        ? new AccountPlacement(account, viewed.Parent,
+            _view!.Values.Where(a => string.Equals(a.Parent, account, StringComparison.OrdinalIgnoreCase)).Select(a => a.Account).ToList())
+        : null;
 
     private AccountOwnership NotOwned(ResourceRequest resource, string account, string? project, string reason)
     {

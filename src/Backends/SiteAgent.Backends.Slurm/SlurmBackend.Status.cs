@@ -2,7 +2,7 @@ using SiteAgent.Backends.Model;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Pause, downscale, restore and metadata (slurm.md §7.7), and per-allocation QoS (§7.8).</summary>
+/// <summary>Pause, downscale, restore and metadata and per-allocation QoS.</summary>
 /// <remarks>
 /// QoS lists are compared as sets: SLURM prints them sorted (<c>hpc_alloc-1,normal</c>). A swap of the
 /// QoS list also sets <c>defaultqos</c> in the same command whenever the account's current default QoS
@@ -30,8 +30,7 @@ public sealed partial class SlurmBackend
         var account = await RequireOwnedAsync(resource, "restore", cancellationToken).ConfigureAwait(false);
         if (QosEnforced)
         {
-            await Client.SetGrpSubmitJobsAsync(account, -1, cancellationToken).ConfigureAwait(false);
-            return true;
+            return await SetGrpSubmitJobsAsync(account, -1, "restoring", cancellationToken).ConfigureAwait(false);
         }
 
         // With qos_management the account's own QoS (its default) and the additional ones belong to
@@ -57,6 +56,11 @@ public sealed partial class SlurmBackend
             return new Dictionary<string, string> { ["qos"] = cached };
         }
 
+        if (InView(account))
+        {
+            return new Dictionary<string, string> { ["qos"] = Viewed(account) is { } viewed ? string.Join(',', viewed.Qos) : string.Empty };
+        }
+
         var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false);
         return new Dictionary<string, string> { ["qos"] = settings is null ? string.Empty : string.Join(',', settings.Qos) };
     }
@@ -66,7 +70,7 @@ public sealed partial class SlurmBackend
         var account = await RequireOwnedAsync(resource, operation, cancellationToken).ConfigureAwait(false);
         if (QosEnforced)
         {
-            await Client.SetGrpSubmitJobsAsync(account, 0, cancellationToken).ConfigureAwait(false);
+            await SetGrpSubmitJobsAsync(account, 0, operation + "ing", cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -83,24 +87,64 @@ public sealed partial class SlurmBackend
     /// <summary>Sets the account-level QoS list to <paramref name="target"/> unless it already is; false when nothing changed.</summary>
     private async Task<bool> SwapQosAsync(string account, IReadOnlyList<string> target, string defaultQos, CancellationToken cancellationToken)
     {
-        var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false)
-            ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
-        var joined = string.Join(',', target);
-        if (settings.Qos.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(target))
+        var (qos, currentDefault) = await CurrentQosAsync(account, cancellationToken).ConfigureAwait(false);
+        // Sorted as SLURM prints the list, so the metadata reported to Waldur reads the same every cycle.
+        var joined = string.Join(',', target.Order(StringComparer.Ordinal));
+        if (qos.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(target))
         {
             SlurmLog.QosUnchanged(_logger, account, joined);
             _lastQos[account] = joined;
             return false;
         }
 
-        var needsDefault = settings.DefaultQos.Length > 0 && !target.Contains(settings.DefaultQos, StringComparer.OrdinalIgnoreCase);
-        await Client.SetAccountQosAsync(account, target, needsDefault ? defaultQos : null, cancellationToken).ConfigureAwait(false);
+        var needsDefault = currentDefault.Length > 0 && !target.Contains(currentDefault, StringComparer.OrdinalIgnoreCase);
+        var newDefault = needsDefault ? defaultQos : null;
+        await RestrictingWriteAsync(account, "changing the QoS of", async () =>
+        {
+            await Client.SetAccountQosAsync(account, target, newDefault, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
         SlurmLog.QosChanged(_logger, account, joined);
         _lastQos[account] = joined;
+        UpdateView(account, view => view with { Qos = target.Order(StringComparer.Ordinal).ToArray(), DefaultQos = newDefault ?? view.DefaultQos });
         return true;
     }
 
-    /// <summary>Creates the per-allocation QoS named like the account and makes it the account's QoS and default (§7.8).</summary>
+    /// <summary>The account-level QoS list and default QoS: from the cycle's view, else one settings read.</summary>
+    private async Task<(IReadOnlyList<string> Qos, string DefaultQos)> CurrentQosAsync(string account, CancellationToken cancellationToken)
+    {
+        if (InView(account))
+        {
+            var viewed = Viewed(account) ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
+            return (viewed.Qos, viewed.DefaultQos);
+        }
+
+        var settings = await Client.GetAssociationSettingsAsync(account, cancellationToken).ConfigureAwait(false)
+            ?? throw new BackendException($"SLURM account {account} does not exist on cluster {ClusterLabel}");
+        return (settings.Qos, settings.DefaultQos);
+    }
+
+    /// <summary>
+    /// Sets the account's GrpSubmitJobs (the pause lever under QoS enforcement) unless the cycle's view shows the value already set;
+    /// false when nothing changed. Unset and -1 both mean "no limit".
+    /// </summary>
+    private async Task<bool> SetGrpSubmitJobsAsync(string account, long value, string operation, CancellationToken cancellationToken)
+    {
+        if (InView(account) && Viewed(account) is { } viewed && (viewed.GrpSubmitJobs ?? -1) == value)
+        {
+            return false;
+        }
+
+        await RestrictingWriteAsync(account, operation, async () =>
+        {
+            await Client.SetGrpSubmitJobsAsync(account, value, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+        UpdateView(account, view => view with { GrpSubmitJobs = value });
+        return true;
+    }
+
+    /// <summary>Creates the per-allocation QoS named like the account and makes it the account's QoS and default.</summary>
     private async Task EnsureAllocationQosAsync(string account, CancellationToken cancellationToken)
     {
         var options = _options.QosManagement;

@@ -9,7 +9,7 @@ namespace SiteAgent.Backends.Slurm;
 /// GrpTRESMins limits, the project team becomes user associations, and sacct job records become usage.
 /// </summary>
 /// <remarks>
-/// This class holds the Waldur-facing meaning (slurm.md §7); <see cref="SlurmClient"/> runs the
+/// This class holds the Waldur-facing meaning; <see cref="SlurmClient"/> runs the
 /// commands and <see cref="SlurmParser"/> reads their output. Every Waldur value is validated by
 /// <see cref="SlurmNames"/> before the first command of an operation. Split by concern into
 /// <c>SlurmBackend.*.cs</c>.
@@ -25,7 +25,8 @@ public sealed partial class SlurmBackend :
     IDiagnosticsBackend,
     ILimitReadingBackend,
     IHomeDirectoryBackend,
-    IResourceStatusBackend
+    IResourceStatusBackend,
+    IUserLimitsBackend
 {
     private readonly SlurmOptions _options;
     private readonly BackendContext _context;
@@ -34,6 +35,7 @@ public sealed partial class SlurmBackend :
     private readonly SlurmLimits _limits;
     private readonly HashSet<string> _knownParents = new(StringComparer.Ordinal);
     private HashSet<string>? _tres;
+    private IReadOnlyList<string> _tresInOrder = [];
 
     /// <summary>Creates the backend for one offering.</summary>
     /// <param name="settings">The offering's validated SLURM settings.</param>

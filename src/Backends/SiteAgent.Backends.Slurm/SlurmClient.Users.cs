@@ -2,9 +2,9 @@ using SiteAgent.Backends.Commands;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>How a user association is created (slurm.md §5.2 W6–W9).</summary>
+/// <summary>How a user association is created.</summary>
 /// <param name="DefaultAccount"><c>DefaultAccount=</c>; null omits it. Note: it also adds the user to that account.</param>
-/// <param name="Partitions">Partitions; one partition uses <c>Partition=</c> without <c>Share=parent</c> (W7), several <c>Partitions=</c> sorted (W8).</param>
+/// <param name="Partitions">Partitions; one partition uses <c>Partition=</c> without <c>Share=parent</c>, several <c>Partitions=</c> sorted.</param>
 /// <param name="Qos">QoS grant (<c>QosLevel=</c>, order kept); empty for none.</param>
 /// <param name="DefaultQos"><c>DefaultQOS=</c> with a grant; null for none.</param>
 public sealed record UserAssociationSpec(
@@ -13,14 +13,14 @@ public sealed record UserAssociationSpec(
     IReadOnlyList<string> Qos,
     string? DefaultQos)
 {
-    /// <summary>A plain association (W6) with the given default account.</summary>
+    /// <summary>A plain association with the given default account.</summary>
     public static UserAssociationSpec Plain(string? defaultAccount) => new(defaultAccount, [], [], null);
 }
 
-/// <summary>User associations (slurm.md §5.1 R5–R7, R10; §5.2 W4, W6–W11).</summary>
+/// <summary>User associations: reads, adds, removals and per-user limits.</summary>
 public sealed partial class SlurmClient
 {
-    /// <summary>R5: whether <paramref name="user"/> has an association on <paramref name="account"/> on this cluster.</summary>
+    /// <summary>Whether <paramref name="user"/> has an association on <paramref name="account"/> on this cluster.</summary>
     public async Task<bool> UserAssociationExistsAsync(string user, string account, CancellationToken cancellationToken)
     {
         SlurmNames.Username(user);
@@ -31,7 +31,7 @@ public sealed partial class SlurmClient
         return SlurmParser.ParseUserAssociationExists(text, user, account);
     }
 
-    /// <summary>R6: whether any user association exists on the account.</summary>
+    /// <summary>Whether any user association exists on the account.</summary>
     public async Task<bool> AccountHasUsersAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -39,7 +39,7 @@ public sealed partial class SlurmClient
         return SlurmParser.ParseHasUsers(text);
     }
 
-    /// <summary>R7: users of the account, each once (partition rows de-duplicated), account compared ignoring case.</summary>
+    /// <summary>Users of the account, each once (partition rows de-duplicated), account compared ignoring case.</summary>
     public async Task<IReadOnlyList<string>> ListAccountUsersAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -62,14 +62,31 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// W6–W9: adds <paramref name="user"/> to <paramref name="account"/>. Returns false when the association
+    /// Adds <paramref name="user"/> to <paramref name="account"/>. Returns false when the association
     /// already existed (<c>Nothing new added.</c>).
     /// </summary>
-    public async Task<bool> AddUserAsync(string user, string account, UserAssociationSpec spec, CancellationToken cancellationToken)
+    public Task<bool> AddUserAsync(string user, string account, UserAssociationSpec spec, CancellationToken cancellationToken) =>
+        AddUsersAsync([user], account, spec, cancellationToken);
+
+    /// <summary>
+    /// Adds several users to one account in one command (<c>add user u1,u2 account=A …</c>). Returns
+    /// false when every association already existed (<c>Nothing new added.</c>); sacctmgr adds the missing
+    /// ones and leaves the others alone.
+    /// </summary>
+    public async Task<bool> AddUsersAsync(IReadOnlyList<string> users, string account, UserAssociationSpec spec, CancellationToken cancellationToken)
     {
-        SlurmNames.Username(user);
+        if (users.Count == 0)
+        {
+            throw new ArgumentException("At least one user is needed", nameof(users));
+        }
+
+        foreach (var user in users)
+        {
+            SlurmNames.Username(user);
+        }
+
         SlurmNames.Account(account, "account");
-        var arguments = new List<string> { "add", "user", user, $"account={account}" };
+        var arguments = new List<string> { "add", "user", string.Join(',', users), $"account={account}" };
         if (spec.DefaultAccount is { } defaultAccount)
         {
             arguments.Add($"DefaultAccount={SlurmNames.Account(defaultAccount, "default account")}");
@@ -94,7 +111,7 @@ public sealed partial class SlurmClient
         }
         else if (partitions.Length == 1)
         {
-            // W7: the reference's single-partition form has no Share=parent (the REST client agrees).
+            // The reference's single-partition form has no Share=parent (the REST client agrees).
             arguments.Add($"Partition={partitions[0]}");
         }
         else if (partitions.Length > 1)
@@ -118,7 +135,7 @@ public sealed partial class SlurmClient
         };
     }
 
-    /// <summary>W10: removes one user association. Returns false when it was absent (<c>Nothing deleted</c>).</summary>
+    /// <summary>Removes one user association. Returns false when it was absent (<c>Nothing deleted</c>).</summary>
     /// <remarks>The bare <c>and</c> is what the reference sends; sacctmgr reads it as one more user name, which is why "and" is refused as a username.</remarks>
     public async Task<bool> RemoveUserAsync(string user, string account, CancellationToken cancellationToken)
     {
@@ -128,7 +145,7 @@ public sealed partial class SlurmClient
         return await RemoveAsync(command, $"user {user} from SLURM account {account}", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>W11: removes every user association of the account. Returns false when there were none.</summary>
+    /// <summary>Removes every user association of the account. Returns false when there were none.</summary>
     public async Task<bool> RemoveAllUsersAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -137,7 +154,7 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// W4: per-user MaxTRESMins. Every TRES of <paramref name="allTres"/> is written, in that order, with
+    /// Per-user MaxTRESMins. Every TRES of <paramref name="allTres"/> is written, in that order, with
     /// the given value or -1 (clears).
     /// </summary>
     public async Task SetUserMaxTresMinsAsync(string user, string account, IReadOnlyList<string> allTres, IReadOnlyDictionary<string, long> limits, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace SiteAgent.Backends.Slurm;
 public sealed record SlurmClientSettings(string BinPath, string? ClusterName, TimeSpan Timeout, string? TimeZoneId = null);
 
 /// <summary>
-/// Runs SLURM's command-line tools (slurm.md §4–5) and turns their answers into records. Knows SLURM
+/// Runs SLURM's command-line tools and turns their answers into records. Knows SLURM
 /// accounts, users, QoS and TRES; knows nothing of Waldur.
 /// </summary>
 /// <remarks>
@@ -25,6 +25,12 @@ public sealed partial class SlurmClient
     private static readonly string[] SacctmgrFlags = ["--parsable2", "--noheader", "--immediate"];
     private static readonly string[] SacctmgrReadOnlyFlags = ["--parsable2", "--noheader"];
     private static readonly string[] SacctFlags = ["--parsable2", "--noheader"];
+
+    /// <summary>
+    /// Longest comma-joined name list put into one argument. Linux refuses a single argument over 128 KiB
+    /// (MAX_ARG_STRLEN); at 64 Ki characters a thousand 60-character account names still fit in one command.
+    /// </summary>
+    internal const int MaxListArgumentLength = 64 * 1024;
 
     private readonly SlurmClientSettings _settings;
     private readonly ICommandRunner _runner;
@@ -51,7 +57,7 @@ public sealed partial class SlurmClient
     /// <summary>The cluster commands are scoped to, for messages.</summary>
     internal string ClusterLabel => _settings.ClusterName ?? "(all clusters)";
 
-    /// <summary>The <c>cluster=C</c> token, or nothing (slurm.md §4.3).</summary>
+    /// <summary>The <c>cluster=C</c> token, or nothing.</summary>
     private string[] Cluster => _settings.ClusterName is { } c ? [$"cluster={c}"] : [];
 
     /// <summary>The <c>--cluster=C</c> option of sacct and scancel, or nothing.</summary>
@@ -118,6 +124,30 @@ public sealed partial class SlurmClient
         }
 
         return result;
+    }
+
+    /// <summary>Splits names into runs whose comma-joined length stays within <see cref="MaxListArgumentLength"/>.</summary>
+    internal static IEnumerable<IReadOnlyList<string>> ListChunks(IReadOnlyList<string> names, int maxLength = MaxListArgumentLength)
+    {
+        var chunk = new List<string>();
+        var length = 0;
+        foreach (var name in names)
+        {
+            if (chunk.Count > 0 && length + 1 + name.Length > maxLength)
+            {
+                yield return chunk;
+                chunk = [];
+                length = 0;
+            }
+
+            length += (chunk.Count > 0 ? 1 : 0) + name.Length;
+            chunk.Add(name);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     private static BackendException Failure(CommandSpec command, string output) =>

@@ -11,8 +11,8 @@ namespace SiteAgent.Backends.Slurm;
 /// 4010 ProjectAccountKept, 4011 JobsStillActive, 4012 QosRemovalFailed, 4013 LongAccountAdopted,
 /// 4014 AccountNotOwned, 4015 NothingRemoved, 4020 UserAdded, 4021 UserExists,
 /// 4022 UserAddFailed, 4023 UserRemoved, 4024 UserRemoveFailed, 4025 UsernameRefused, 4026 UserLookupFailed,
-/// 4027 EmptyUsername, 4030 HomeDirectoryCreated, 4031 HomeDirectoryExists, 4032 HomeDirectoryFailed,
-/// 4040 UsageLineSkipped, 4041 UnparsedLimit, 4050 StatusNotConfigured, 4051 QosChanged, 4052 QosUnchanged,
+/// 4027 EmptyUsername, 4028 UserBatchFailed, 4029 UserLimitsSet, 4030 HomeDirectoryCreated, 4031 HomeDirectoryExists, 4032 HomeDirectoryFailed,
+/// 4040 UsageLineSkipped, 4042 UsageBatchFailed, 4041 UnparsedLimit, 4050 StatusNotConfigured, 4051 QosChanged, 4052 QosUnchanged,
 /// 4060 DiagnosticSetting, 4061 DiagnosticResult, 4062 DiagnosticProblem, 4063 FeatureNotApplied,
 /// 4064 PullFailed, 4065 QosCreated, 4066 AccountNotFound.
 /// </remarks>
@@ -80,7 +80,7 @@ internal static partial class SlurmLog
     [LoggerMessage(EventId = 4023, Level = LogLevel.Information, Message = "Removed user {User} from SLURM account {Account}")]
     public static partial void UserRemoved(ILogger logger, string user, string account);
 
-    [LoggerMessage(EventId = 4024, Level = LogLevel.Error, Message = "Could not remove user {User} from SLURM account {Account}: {Reason}")]
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Error, Message = "Could not remove user {User} from SLURM account {Account}: {Reason}; the next cycle tries again")]
     public static partial void UserRemoveFailed(ILogger logger, string user, string account, string reason);
 
     [LoggerMessage(EventId = 4025, Level = LogLevel.Error, Message = "Skipping a user of {Account}: {Reason}")]
@@ -91,6 +91,15 @@ internal static partial class SlurmLog
 
     [LoggerMessage(EventId = 4027, Level = LogLevel.Warning, Message = "Skipping an empty username for {Account}")]
     public static partial void EmptyUsername(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 4028, Level = LogLevel.Warning, Message = "Adding {Count} users to SLURM account {Account} in one command failed ({Reason}); adding them one by one")]
+    public static partial void UserBatchFailed(ILogger logger, string account, int count, string reason);
+
+    [LoggerMessage(EventId = 4029, Level = LogLevel.Information, Message = "Set MaxTRESMins of user {User} on {Account} to {Limits}")]
+    public static partial void UserLimitsSet(ILogger logger, string user, string account, string limits);
+
+    [LoggerMessage(EventId = 4033, Level = LogLevel.Error, Message = "Could not set the per-user limits of {User} on SLURM account {Account}: {Reason}; the next cycle tries again")]
+    public static partial void UserLimitsFailed(ILogger logger, string user, string account, string reason);
 
     [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Created home directory of {User}")]
     public static partial void HomeDirectoryCreated(ILogger logger, string user);
@@ -103,6 +112,9 @@ internal static partial class SlurmLog
 
     [LoggerMessage(EventId = 4040, Level = LogLevel.Warning, Message = "sacct printed a usage line the agent cannot read (counted as 0): {Line}")]
     public static partial void UsageLineSkipped(ILogger logger, string line);
+
+    [LoggerMessage(EventId = 4042, Level = LogLevel.Warning, Message = "sacct for {Count} accounts, month {Month}, failed ({Reason}); reading the accounts one by one to find the one that fails")]
+    public static partial void UsageBatchFailed(ILogger logger, int count, string month, string reason);
 
     [LoggerMessage(EventId = 4041, Level = LogLevel.Warning, Message = "Limit {Tres} of {Account} is not a number; read as no limit")]
     public static partial void UnparsedLimit(ILogger logger, string tres, string account);

@@ -1,12 +1,13 @@
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Parsers for <c>sacct --parsable2 --noheader</c> output (slurm.md §6.4).</summary>
+/// <summary>Parsers for <c>sacct --parsable2 --noheader</c> output.</summary>
 public static partial class SlurmParser
 {
     /// <summary>
     /// Usage lines of <c>sacct … --format=Account,ReqTRES,Elapsed,User</c>: for each TRES of ReqTRES whose
     /// name is in <paramref name="keys"/>, value × elapsed minutes; <c>mem</c> is converted from
-    /// byte-minutes to MB-minutes and floored per line, before any summing.
+    /// byte-minutes to MB-minutes and floored per line, before any summing. Decimal throughout: the
+    /// only inexact step is one division by 60 per value, 28 digits deep.
     /// </summary>
     /// <param name="text">sacct output.</param>
     /// <param name="keys">TRES names to keep (configured components, plus mapping targets).</param>
@@ -37,12 +38,12 @@ public static partial class SlurmParser
                 continue;
             }
 
-            if (!TryParseElapsedMinutes(Field(line, 2), out var minutes))
+            if (!TryParseElapsedSeconds(Field(line, 2), out var seconds))
             {
                 skipped?.Add(line.ToString());
             }
 
-            var usage = new List<KeyValuePair<string, double>>();
+            var usage = new List<KeyValuePair<string, decimal>>();
             foreach (var range in tres.Split(','))
             {
                 var pair = tres[range];
@@ -58,8 +59,8 @@ public static partial class SlurmParser
                     continue;
                 }
 
-                var value = (double)amount * minutes;
-                usage.Add(new(key, key == "mem" ? Math.Floor(value / Mebibyte) : value));
+                var tresSeconds = amount * seconds;
+                usage.Add(new(key, key == "mem" ? decimal.Floor(tresSeconds / (60m * Mebibyte)) : tresSeconds / 60m));
             }
 
             lines.Add(new UsageLine(Intern(nameLookup, names, Field(line, 0).Trim()), Intern(nameLookup, names, user), usage));

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>
-/// Pure text → record functions for what SLURM's command-line tools print (slurm.md §6). They take the
+/// Pure text → record functions for what SLURM's command-line tools print. They take the
 /// merged stdout+stderr text and never throw on odd input: unknown lines are skipped.
 /// </summary>
 /// <remarks>
@@ -136,16 +136,16 @@ public static partial class SlurmParser
     }
 
     /// <summary>
-    /// Minutes of a sacct <c>Elapsed</c> value <c>[D-]HH:MM:SS[.ffffff]</c>: whole seconds / 60. Anything
-    /// else is 0 (the caller warns).
+    /// Whole seconds of a sacct <c>Elapsed</c> value <c>[D-]HH:MM:SS[.ffffff]</c>; false (and 0) for anything
+    /// else (the caller warns).
     /// </summary>
     /// <remarks>
     /// The day count is an unbounded integer. The reference parses it as a calendar day (1–31) and fails
-    /// on <c>0-…</c> and on <c>32-…</c> and above (slurm.md §6.5 quirk).
+    /// on <c>0-…</c> and on <c>32-…</c> and above.
     /// </remarks>
-    public static bool TryParseElapsedMinutes(ReadOnlySpan<char> text, out double minutes)
+    public static bool TryParseElapsedSeconds(ReadOnlySpan<char> text, out long seconds)
     {
-        minutes = 0;
+        seconds = 0;
         long days = 0;
         var dash = text.IndexOf('-');
         if (dash >= 0)
@@ -172,13 +172,21 @@ public static partial class SlurmParser
 
         if (!long.TryParse(text[parts[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
             || !long.TryParse(text[parts[1]], NumberStyles.None, CultureInfo.InvariantCulture, out var mins)
-            || !long.TryParse(text[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            || !long.TryParse(text[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var secs))
         {
             return false;
         }
 
-        minutes = ((((days * 24) + hours) * 60 + mins) * 60 + seconds) / 60.0;
+        seconds = ((((days * 24) + hours) * 60) + mins) * 60 + secs;
         return true;
+    }
+
+    /// <summary>Minutes of a sacct <c>Elapsed</c> value: whole seconds / 60, exactly as a decimal; false (and 0) when unreadable.</summary>
+    public static bool TryParseElapsedMinutes(ReadOnlySpan<char> text, out decimal minutes)
+    {
+        var ok = TryParseElapsedSeconds(text, out var seconds);
+        minutes = seconds / 60m;
+        return ok;
     }
 
     /// <summary>Version text of <c>sinfo -V</c> / <c>sacctmgr --version</c>, trimmed (<c>slurm-wlm 22.05.8</c>).</summary>

@@ -38,14 +38,14 @@ public sealed record SlurmUserDefault(string User, string DefaultAccount);
 /// <param name="Account">Account as sacct prints it (lower case).</param>
 /// <param name="User">User name.</param>
 /// <param name="Usage">TRES-minutes per kept TRES; <c>mem</c> already in MB-minutes, floored.</param>
-public sealed record UsageLine(string Account, string User, IReadOnlyList<KeyValuePair<string, double>> Usage);
+public sealed record UsageLine(string Account, string User, IReadOnlyList<KeyValuePair<string, decimal>> Usage);
 
 /// <summary>A TRES map read from a limit column, in SLURM units (<c>mem</c> in MB).</summary>
 /// <param name="Values">Parsed values.</param>
 /// <param name="Unparsed">Names whose value could not be read (<c>NONE</c>, garbage): "no limit".</param>
 public sealed record TresLimits(IReadOnlyDictionary<string, long> Values, IReadOnlyList<string> Unparsed);
 
-/// <summary>What a sacctmgr write answered, read from its exit code and text (slurm.md §4.4).</summary>
+/// <summary>What a sacctmgr write answered, read from its exit code and text.</summary>
 public enum SacctmgrOutcome
 {
     /// <summary>Exit 0 and no refusal in the text.</summary>
@@ -69,3 +69,20 @@ public enum SacctmgrOutcome
     /// <summary>Any other failure.</summary>
     Failed,
 }
+
+/// <summary>An account's associations on the cluster, as one association listing shows them.</summary>
+/// <param name="Account">Account name as stored (lower case).</param>
+/// <param name="Parent">Parent account; empty for root.</param>
+/// <param name="GrpTresMins">GrpTRESMins of the account-level association, in SLURM units.</param>
+/// <param name="GrpSubmitJobs">GrpSubmitJobs of the account-level association; null when unset.</param>
+/// <param name="Qos">QoS of the account-level association (SLURM prints them sorted).</param>
+/// <param name="DefaultQos">Default QoS, or empty.</param>
+/// <param name="Users">Users with an association on the account, with their MaxTRESMins.</param>
+public sealed record AccountAssociations(
+    string Account,
+    string Parent,
+    TresLimits GrpTresMins,
+    long? GrpSubmitJobs,
+    IReadOnlyList<string> Qos,
+    string DefaultQos,
+    IReadOnlyDictionary<string, TresLimits> Users);

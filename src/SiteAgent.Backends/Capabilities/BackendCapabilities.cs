@@ -26,4 +26,7 @@ public static class BackendCapabilities
 
     /// <summary><see cref="IResourceStatusBackend"/>.</summary>
     public const string ResourceStatus = "resource_status";
+
+    /// <summary><see cref="IUserLimitsBackend"/>.</summary>
+    public const string UserLimits = "user_limits";
 }

@@ -6,6 +6,17 @@ namespace SiteAgent.Backends.Capabilities;
 [BackendCapability(BackendCapabilities.MembershipSync)]
 public interface IMembershipBackend
 {
+    /// <summary>
+    /// Reads the users of many resources at once, as few backend reads as the backend allows (SLURM: one
+    /// <c>sacctmgr</c> read for the whole offering). An id absent from the answer has no backend resource.
+    /// </summary>
+    /// <remarks>
+    /// The membership sync calls it once per cycle before the per-resource calls; afterwards the backend
+    /// may answer that cycle's reads (users, limits, QoS, per-user limits) from what it read here, and
+    /// keeps that view up to date with its own writes.
+    /// </remarks>
+    Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ReadMembershipAsync(IReadOnlyList<string> backendIds, CancellationToken cancellationToken);
+
     /// <summary>Gives users access to the resource; returns those that now have it. Per-user failures are logged, not thrown.</summary>
     Task<IReadOnlySet<string>> AddUsersAsync(
         ResourceRequest resource, IReadOnlyList<string> usernames, MembershipDetails details, CancellationToken cancellationToken);

@@ -5,9 +5,10 @@ namespace SiteAgent.Core.Observability;
 /// journald and shipped logs by these numbers; never renumber a shipped id.
 /// </summary>
 /// <remarks>
-/// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2999 order processing;
-/// 3000–3999 Waldur client (owned by SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199);
-/// 5000–5099 STOMP client (owned by SiteAgent.Stomp).
+/// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2199 order processing and usernames;
+/// 2200–2399 usage reporting; 2400–2599 membership sync; 3000–3999 Waldur client (owned by
+/// SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199); 5000–5099 STOMP client (owned by
+/// SiteAgent.Stomp).
 /// </remarks>
 public static class LogEvents
 {
@@ -196,4 +197,118 @@ public static class LogEvents
 
     /// <summary>An offering user needs action in Waldur.</summary>
     public const int UsernameActionRequired = 2103;
+
+    /// <summary>Resources and billing periods a report cycle covers.</summary>
+    public const int ReportStarted = 2200;
+
+    /// <summary>Reading a period's usage from the backend failed; other periods still report.</summary>
+    public const int ReportPeriodReadFailed = 2201;
+
+    /// <summary>The month changed between reading usage and submitting it; the period waits for the next cycle.</summary>
+    public const int ReportMonthRolledOver = 2202;
+
+    /// <summary>The backend has no resource for a Waldur resource's backend id.</summary>
+    public const int ReportResourceUnknown = 2203;
+
+    /// <summary>The backend could not read one resource's usage.</summary>
+    public const int ReportResourceFailed = 2204;
+
+    /// <summary>A resource's usage total was submitted.</summary>
+    public const int UsageSubmitted = 2205;
+
+    /// <summary>A resource's usage total equals what Waldur holds; nothing sent.</summary>
+    public const int UsageUnchanged = 2206;
+
+    /// <summary>Usage went down or Waldur holds duplicate records; nothing submitted.</summary>
+    public const int UsageAnomaly = 2207;
+
+    /// <summary>Reported components Waldur's offering does not have.</summary>
+    public const int UsageComponentsUnknown = 2208;
+
+    /// <summary>Per-user usage submitted for a component.</summary>
+    public const int UserUsageSubmitted = 2209;
+
+    /// <summary>Waldur refuses usage for a closed past period (benign).</summary>
+    public const int PastPeriodClosed = 2210;
+
+    /// <summary>Waldur refused a past period's usage for another reason.</summary>
+    public const int PastPeriodRejected = 2211;
+
+    /// <summary>Submitting a resource's usage failed.</summary>
+    public const int UsageSubmitFailed = 2212;
+
+    /// <summary>A transient failure; the resource's usage is re-read and submitted again.</summary>
+    public const int UsageSubmitRetry = 2213;
+
+    /// <summary>Summary of one billing period of an offering.</summary>
+    public const int ReportPeriodSummary = 2214;
+
+    /// <summary>Summary of one report cycle over all offerings.</summary>
+    public const int ReportCycleSummary = 2215;
+
+    /// <summary>Waldur's existing usage records of a period could not be read; the period waits.</summary>
+    public const int ReportRecordsUnavailable = 2216;
+
+    /// <summary>Resources a membership cycle covers.</summary>
+    public const int MembershipStarted = 2400;
+
+    /// <summary>A resource's backend account is missing; it is skipped.</summary>
+    public const int MembershipResourceMissing = 2401;
+
+    /// <summary>Users given access to a resource.</summary>
+    public const int MembershipUsersAdded = 2402;
+
+    /// <summary>Users whose access to a resource was taken away.</summary>
+    public const int MembershipUsersRemoved = 2403;
+
+    /// <summary>Users who should have lost access but still have it (e.g. running jobs); retried next cycle.</summary>
+    public const int MembershipRemovalPending = 2404;
+
+    /// <summary>A resource was paused, downscaled or restored on the backend.</summary>
+    public const int ResourceStatusChanged = 2405;
+
+    /// <summary>Limits read from the backend were written to Waldur.</summary>
+    public const int LimitsSyncedToWaldur = 2406;
+
+    /// <summary>The backend reports no limits for a resource.</summary>
+    public const int BackendLimitsMissing = 2407;
+
+    /// <summary>Per-user limits written to the backend.</summary>
+    public const int UserLimitsSynced = 2408;
+
+    /// <summary>A resource's sync failed; it is marked erred.</summary>
+    public const int MembershipResourceFailed = 2409;
+
+    /// <summary>A resource's sync hit a transient Waldur failure; it is left for the next cycle.</summary>
+    public const int MembershipResourceTransient = 2410;
+
+    /// <summary>Marking a resource erred or OK failed.</summary>
+    public const int ResourceStateWriteFailed = 2411;
+
+    /// <summary>Service or course accounts could not be listed or synced (best effort).</summary>
+    public const int ServiceAccountsFailed = 2412;
+
+    /// <summary>Membership sync statuses sent to Waldur.</summary>
+    public const int MembershipStatusesReported = 2413;
+
+    /// <summary>Offering users could not be refreshed; the cycle continues without them.</summary>
+    public const int OfferingUsersUnavailable = 2414;
+
+    /// <summary>Summary of one offering's membership cycle.</summary>
+    public const int MembershipOfferingSummary = 2415;
+
+    /// <summary>Summary of one membership cycle over all offerings.</summary>
+    public const int MembershipCycleSummary = 2416;
+
+    /// <summary>The username policy needs a flag the offering lacks; no offering users this cycle.</summary>
+    public const int UsernameConfigurationIncomplete = 2417;
+
+    /// <summary>A resource is member-restricted: team members lose access.</summary>
+    public const int MembershipRestricted = 2418;
+
+    /// <summary>Non-team users are kept this cycle because service or course accounts are unknown.</summary>
+    public const int StaleRemovalSkipped = 2419;
+
+    /// <summary>Waldur did not take a resource's membership statuses.</summary>
+    public const int MembershipStatusesRefused = 2420;
 }

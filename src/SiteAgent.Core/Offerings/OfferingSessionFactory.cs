@@ -16,7 +16,7 @@ using SiteAgent.Waldur.Queries;
 namespace SiteAgent.Core.Offerings;
 
 /// <summary>
-/// Prepares one offering for one cycle (modes.md §1.3): reads the offering from Waldur, merges
+/// Prepares one offering for one cycle: reads the offering from Waldur, merges
 /// Waldur-only components, finds the service provider and constructs the role's backend.
 /// </summary>
 public sealed partial class OfferingSessionFactory
@@ -69,7 +69,9 @@ public sealed partial class OfferingSessionFactory
     }
 
     /// <summary>The username assigner of a session, using the offering's username backend (none when disabled).</summary>
-    public UsernameAssigner UsernamesFor(OfferingSession session)
+    /// <param name="session">The offering's session.</param>
+    /// <param name="waldur">The client its state transitions go through; the session's by default.</param>
+    public UsernameAssigner UsernamesFor(OfferingSession session, WaldurClient? waldur = null)
     {
         IUsernameManagementBackend? backend = null;
         var id = session.Offering.UsernameManagementBackend;
@@ -78,7 +80,7 @@ public sealed partial class OfferingSessionFactory
             backend = CreateBackend(descriptor, session.Offering, session.BackendContext) as IUsernameManagementBackend;
         }
 
-        return new UsernameAssigner(session.Waldur, session.PluginOptions, backend, session.Name, session.Logger);
+        return new UsernameAssigner(waldur ?? session.Waldur, session.PluginOptions, backend, session.Name, session.Logger);
     }
 
     /// <summary>The backend with the offering's <c>backend_settings</c> for it, or its defaults when the offering has none.</summary>

@@ -77,6 +77,9 @@ public static partial class PollingLoop
             }
         }
 
+        // The registration above tells systemd early, while a cycle may still be finishing; but the loop can
+        // leave and dispose it before the cancellation callback has run, so the stop is also reported here.
+        notifier?.Stopping();
         LogStopped(logger);
         return 0;
     }

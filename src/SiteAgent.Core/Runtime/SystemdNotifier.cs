@@ -20,6 +20,7 @@ namespace SiteAgent.Core.Runtime;
 /// </remarks>
 public sealed partial class SystemdNotifier : IDisposable
 {
+    private int _stoppingSent;
     private readonly Socket _socket;
     private readonly UnixDomainSocketEndPoint _endPoint;
     private readonly string _socketName;
@@ -56,8 +57,14 @@ public sealed partial class SystemdNotifier : IDisposable
     /// <summary>The agent is up: its first cycle has started.</summary>
     public void Ready() => Send("READY=1");
 
-    /// <summary>The agent is shutting down.</summary>
-    public void Stopping() => Send("STOPPING=1");
+    /// <summary>The agent is shutting down; sent once, however many shutdown paths report it.</summary>
+    public void Stopping()
+    {
+        if (Interlocked.Exchange(ref _stoppingSent, 1) == 0)
+        {
+            Send("STOPPING=1");
+        }
+    }
 
     /// <summary>The agent is alive (sent only when systemd asked for a watchdog).</summary>
     public void Watchdog()

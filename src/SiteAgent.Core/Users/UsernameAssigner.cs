@@ -8,7 +8,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Users;
 
 /// <summary>
-/// Drives offering users through username generation (username-management.md §4): Requested users
+/// Drives offering users through username generation: Requested users
 /// first, then those still pending, using the offering's username backend.
 /// </summary>
 public sealed partial class UsernameAssigner
@@ -59,6 +59,12 @@ public sealed partial class UsernameAssigner
         return changed;
     }
 
+    /// <summary>Hands the offering users to the username backend's profile hook (before a membership sync); nothing without a backend.</summary>
+    public Task SyncProfilesAsync(IReadOnlyList<OfferingUser> users, CancellationToken cancellationToken) =>
+        _backend is null || users.Count == 0
+            ? Task.CompletedTask
+            : _backend.SyncUserProfilesAsync(users.Select(OfferingUsersDirectory.ToInfo).ToList(), cancellationToken);
+
     private static bool IsPending(string? state) => state is OfferingUserState.Creating or OfferingUserState.ErrorCreating
         or OfferingUserState.PendingAccountLinking or OfferingUserState.PendingAdditionalValidation;
 
@@ -90,8 +96,9 @@ public sealed partial class UsernameAssigner
                 LogFailed(_logger, uuid, "could not set error_creating: " + marking.Message);
             }
         }
-        catch (Exception ex) when (ex is BackendException or WaldurException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Anything else (a network error of the username backend, a bug) changes no state: the user is retried next run.
             LogFailed(_logger, uuid, ex.Message);
         }
 

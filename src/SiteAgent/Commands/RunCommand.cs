@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using SiteAgent.Backends.Commands;
 using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
+using SiteAgent.Core.Membership;
 using SiteAgent.Core.Orders;
+using SiteAgent.Core.Reporting;
 using SiteAgent.Core.Runtime;
 using SiteAgent.Core.WaldurAccess;
 
@@ -37,25 +39,26 @@ public static partial class RunCommand
                 return ExitCodes.Failure;
             }
 
-            if (mode != "order_process")
+            if (mode is not ("order_process" or "report" or "membership_sync"))
             {
                 LogNotYetAvailable(logger, mode);
                 context.Error.WriteLine($"waldur-site-agent: mode {mode} is not yet available in this release ({AgentVersion.Current}).");
                 return ExitCodes.NotYetAvailable;
             }
 
-            return await RunOrderProcessAsync(context, config, environment, logger, cancellation).ConfigureAwait(false);
+            return await RunModeAsync(context, mode, config, environment, logger, cancellation).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> RunOrderProcessAsync(CommandContext context, AgentConfig config, AgentEnvironment environment, ILogger logger, CancellationToken cancellation)
+    /// <summary>Runs one polling mode under the tick loop (or once).</summary>
+    private static async Task<int> RunModeAsync(CommandContext context, string modeName, AgentConfig config, AgentEnvironment environment, ILogger logger, CancellationToken cancellation)
     {
         var dryRun = context.Parse.GetValue(context.Options.DryRun);
         var once = dryRun || context.Parse.GetValue(context.Options.Once);
         var plan = dryRun ? new DryRunPlan(context.Output) : null;
         var processRunner = new ProcessCommandRunner(context.Logging.CreateLogger("SiteAgent.Commands"));
         ICommandRunner commands = plan is null ? processRunner : new DryRunCommandRunner(processRunner, context.Logging.CreateLogger("SiteAgent.Commands"), plan.Command);
-        using var clients = new WaldurClientFactory(config, "order_process", AgentVersion.Current, context.Logging, plan is null ? null : plan.Waldur);
+        using var clients = new WaldurClientFactory(config, modeName, AgentVersion.Current, context.Logging, plan is null ? null : plan.Waldur);
         var runtime = new AgentRuntime
         {
             Config = config,
@@ -64,7 +67,7 @@ public static partial class RunCommand
             Loggers = context.Logging,
             Clients = clients,
             Commands = commands,
-            Mode = "order_process",
+            Mode = modeName,
             Version = AgentVersion.Current,
             DryRun = dryRun,
         };
@@ -72,9 +75,14 @@ public static partial class RunCommand
         using var stop = new ShutdownSignals(logger, cancellation);
         LogRunningMode(logger, runtime.Mode, dryRun ? " (dry run: nothing is changed)" : once ? " (one cycle)" : string.Empty);
         await StartupReport.LogWaldurVersionsAsync(runtime, stop.Abort).ConfigureAwait(false);
-        var mode = new OrderProcessMode(runtime, heartbeat);
-        var exit = await PollingLoop.RunAsync(token => mode.RunCycleAsync(token, stop.Abort), environment.OrderProcessPeriod, heartbeat, once, runtime.Time, logger, stop.Shutdown)
-            .ConfigureAwait(false);
+        (PollingMode mode, TimeSpan period) = modeName switch
+        {
+            "report" => ((PollingMode)new ReportMode(runtime, heartbeat), environment.ReportPeriod),
+            "membership_sync" => (new MembershipSyncMode(runtime, heartbeat), environment.MembershipSyncPeriod),
+            _ => (new OrderProcessMode(runtime, heartbeat), environment.OrderProcessPeriod),
+        };
+
+        var exit = await PollingLoop.RunAsync(token => mode.RunCycleAsync(token, stop.Abort), period, heartbeat, once, runtime.Time, logger, stop.Shutdown).ConfigureAwait(false);
         if (plan is not null)
         {
             context.Output.WriteLine($"[dry-run] {plan.Count} change(s) planned; nothing was changed in the backend or in Waldur");

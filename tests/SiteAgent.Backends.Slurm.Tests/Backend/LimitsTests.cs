@@ -36,7 +36,7 @@ public class LimitsTests
     [Test]
     public async Task UnitFactorDefault_IsOneEverywhere()
     {
-        // slurm.md §2.2: the reference reads unit_factor without a default for limit components and crashes.
+        // The reference reads unit_factor without a default for limit components and crashes.
         var limits = Limits(Component("cpu", AccountingType.Limit), Component("gres/gpu", AccountingType.One));
 
         var result = limits.Collect(Resource(new() { ["cpu"] = 7, ["gres/gpu"] = 2 }), out _);
@@ -96,9 +96,9 @@ public class LimitsTests
             Component("node_hours", AccountingType.Limit, 1, null, new TargetComponent("gpu_hours", 5), new TargetComponent("storage_gb_hours", 10)),
         ]);
 
-        await Assert.That(mapper.FromTarget([new("shared", 60.0)])).IsEquivalentTo(new Dictionary<string, double> { ["comp_a"] = 30, ["comp_b"] = 20 });
+        await Assert.That(mapper.FromTarget([new("shared", 60m)])).IsEquivalentTo(new Dictionary<string, decimal> { ["comp_a"] = 30, ["comp_b"] = 20 });
         var forward = mapper.ToTarget([new("node_hours", 100m)]);
-        await Assert.That(mapper.FromTarget(forward.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)))["node_hours"]).IsEqualTo(200.0);
+        await Assert.That(mapper.FromTarget(forward.Select(p => new KeyValuePair<string, decimal>(p.Key, p.Value)))["node_hours"]).IsEqualTo(200m);
     }
 
     [Test]

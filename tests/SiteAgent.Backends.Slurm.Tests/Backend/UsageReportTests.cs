@@ -86,15 +86,35 @@ public class UsageReportTests
     }
 
     [Test]
-    [Arguments(2.675, 2.67)]
-    [Arguments(12.135, 12.13)]
-    [Arguments(12.145, 12.14)]
-    [Arguments(0.3475, 0.35)]
-    [Arguments(0.125, 0.12)]
-    [Arguments(0.375, 0.38)]
-    [Arguments(0.9833333333333334, 0.98)]
-    [Arguments(-1.005, -1.0)]
-    [Arguments(0.0, 0.0)]
-    public async Task RoundLikePython_ExactBinaryValueHalfEven(double value, double expected) =>
-        await Assert.That(UsageReportBuilder.RoundLikePython(value, 2)).IsEqualTo((decimal)expected);
+    [Arguments("00:00:18", "0.00")]
+    [Arguments("00:00:54", "0.02")]
+    [Arguments("00:01:30", "0.02")]
+    [Arguments("00:00:30", "0.01")]
+    public async Task Build_HalfCentTotals_RoundHalfEvenOnTheExactDecimal(string elapsed, string expected)
+    {
+        // 1 CPU for 18 s is exactly 0.005 CPU-hours: decimal arithmetic sees the tie and rounds it to the
+        // even 0.00. The reference rounds binary doubles, which are not exactly on the half cent and may
+        // land on either side of it.
+        ComponentDefinition[] components = [Component("cpu", AccountingType.Usage, 60)];
+        var mapper = new ComponentMapper(components);
+        var lines = SlurmParser.ParseUsage($"acct|billing=1,cpu=1,node=1|{elapsed}|alice\n", UsageReportBuilder.TresKeys(components, mapper));
+
+        var usage = UsageReportBuilder.Build(lines, ["acct"], components, mapper).Resources["acct"];
+
+        await Assert.That(usage.Total["cpu"]).IsEqualTo(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Test]
+    public async Task Build_ValuesAreExactDecimals_NoBinaryArtefacts()
+    {
+        // 3 jobs of 0.1 CPU-hour each: 0.30000000000000004 in doubles, 0.3 here.
+        ComponentDefinition[] components = [Component("cpu", AccountingType.Usage, 60)];
+        var mapper = new ComponentMapper(components);
+        var lines = SlurmParser.ParseUsage("acct|cpu=1|00:06:00|a\nacct|cpu=1|00:06:00|a\nacct|cpu=1|00:06:00|a\n", UsageReportBuilder.TresKeys(components, mapper));
+
+        var usage = UsageReportBuilder.Build(lines, ["acct"], components, mapper).Resources["acct"];
+
+        await Assert.That(usage.Total["cpu"]).IsEqualTo(0.3m);
+        await Assert.That(usage.PerUser["a"]["cpu"]).IsEqualTo(0.3m);
+    }
 }

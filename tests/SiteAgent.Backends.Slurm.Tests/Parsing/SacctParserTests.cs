@@ -13,7 +13,7 @@ public class SacctParserTests
 
         await Assert.That(lines.Count).IsEqualTo(6);
         await Assert.That((lines[0].Account, lines[0].User)).IsEqualTo(("hpc_alloc-1", "root"));
-        await Assert.That(lines[0].Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, double> { ["cpu"] = 0.5, ["gres/gpu"] = 0.5, ["mem"] = 500 });
+        await Assert.That(lines[0].Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 0.5m, ["gres/gpu"] = 0.5m, ["mem"] = 500 });
         await Assert.That(lines[4].Usage.ToDictionary()["mem"]).IsEqualTo(966);
     }
 
@@ -44,7 +44,7 @@ public class SacctParserTests
     {
         var line = await Assert.That(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-passthrough.txt"), CpuMemGpu)).HasSingleItem();
 
-        await Assert.That(line.Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, double> { ["cpu"] = 6000, ["mem"] = 0, ["gres/gpu"] = 240 });
+        await Assert.That(line.Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 6000, ["mem"] = 0, ["gres/gpu"] = 240 });
     }
 
     [Test]
@@ -59,7 +59,7 @@ public class SacctParserTests
     {
         var line = await Assert.That(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-mapped-components.txt"), new HashSet<string> { "node_hours", "cpu", "gpu" })).HasSingleItem();
 
-        await Assert.That(line.Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, double> { ["cpu"] = 38400, ["gpu"] = 4800 });
+        await Assert.That(line.Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 38400, ["gpu"] = 4800 });
     }
 
     [Test]

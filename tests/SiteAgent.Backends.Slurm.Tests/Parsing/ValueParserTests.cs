@@ -49,7 +49,7 @@ public class ValueParserTests
     public async Task TryParseElapsedMinutes_Formats(string text, double minutes)
     {
         await Assert.That(SlurmParser.TryParseElapsedMinutes(text, out var value)).IsTrue();
-        await Assert.That(Math.Round(value, 9)).IsEqualTo(Math.Round(minutes, 9));
+        await Assert.That(Math.Round(value, 9)).IsEqualTo(Math.Round((decimal)minutes, 9));
     }
 
     [Test]
@@ -59,7 +59,7 @@ public class ValueParserTests
     public async Task Quirk_ElapsedDayPart_IsAnUnboundedCount(string text, double minutes)
     {
         await Assert.That(SlurmParser.TryParseElapsedMinutes(text, out var value)).IsTrue();
-        await Assert.That(Math.Round(value, 9)).IsEqualTo(Math.Round(minutes, 9));
+        await Assert.That(Math.Round(value, 9)).IsEqualTo(Math.Round((decimal)minutes, 9));
     }
 
     [Test]

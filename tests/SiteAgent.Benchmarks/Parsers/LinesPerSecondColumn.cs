@@ -5,8 +5,8 @@ using BenchmarkDotNet.Running;
 namespace SiteAgent.Benchmarks.Parsers;
 
 /// <summary>Lines parsed per second, derived from the mean time of one call over a <paramref name="lines"/>-line text.</summary>
-/// <remarks>Only <see cref="SlurmParserBenchmarks"/> parse such texts: other suites' rows (in a summary that shows both) stay empty.</remarks>
-internal sealed class LinesPerSecondColumn(int lines) : IColumn
+/// <remarks>Only the <paramref name="suite"/>'s rows are filled: other suites' rows (in a summary that shows several) stay empty.</remarks>
+internal sealed class LinesPerSecondColumn(int lines, Type suite) : IColumn
 {
     public string Id => nameof(LinesPerSecondColumn);
 
@@ -27,7 +27,7 @@ internal sealed class LinesPerSecondColumn(int lines) : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-        benchmarkCase.Descriptor.Type == typeof(SlurmParserBenchmarks) && summary[benchmarkCase]?.ResultStatistics?.Mean is { } meanNanoseconds and > 0
+        benchmarkCase.Descriptor.Type == suite && summary[benchmarkCase]?.ResultStatistics?.Mean is { } meanNanoseconds and > 0
             ? $"{lines / (meanNanoseconds / 1e9) / 1e6:N2} M"
             : "-";
 

@@ -18,20 +18,27 @@ namespace SiteAgent.Benchmarks.Parsers;
 internal class ParserBenchmarkConfig : ManualConfig
 {
     public ParserBenchmarkConfig()
-        : this(new LinesPerSecondColumn(SlurmOutput.LineCount))
+        : this(oneInvocationPerIteration: false, new LinesPerSecondColumn(SlurmOutput.LineCount, typeof(SlurmParserBenchmarks)))
     {
     }
 
     /// <summary>The same job and diagnoser with a suite's own throughput columns.</summary>
     protected ParserBenchmarkConfig(params IColumn[] columns)
+        : this(oneInvocationPerIteration: false, columns)
+    {
+    }
+
+    /// <summary>The same job, one invocation per iteration when an operation takes a sizeable part of a second, with a suite's own columns.</summary>
+    protected ParserBenchmarkConfig(bool oneInvocationPerIteration, params IColumn[] columns)
     {
         var quick = BenchmarkConfig.Quick;
-        AddJob(Job.Default
+        var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
             .WithWarmupCount(quick ? 3 : 6)
             .WithIterationCount(quick ? 10 : 30)
-            .WithId(quick ? "Quick" : "Full"));
+            .WithId(quick ? "Quick" : "Full");
+        AddJob(oneInvocationPerIteration ? job.WithInvocationCount(1).WithUnrollFactor(1) : job);
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn([StatisticColumn.Median, .. columns]);
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);

@@ -23,21 +23,23 @@ internal static class SlurmOutput
 
     /// <summary>
     /// <c>sacct --parsable2 --noheader --noconvert --allocations --format=Account,ReqTRES,Elapsed,User</c>
-    /// (like <c>sacct-usage-two-accounts.txt</c>): 200 accounts, 300 users, 1–32 CPUs, a GPU on a quarter
-    /// of the jobs, one job in twenty longer than a day (<c>D-HH:MM:SS</c>).
+    /// (like <c>sacct-usage-two-accounts.txt</c>): 200 accounts (or <paramref name="accounts"/>), 300 users,
+    /// 1–32 CPUs, a GPU on a quarter of the jobs, one job in twenty longer than a day (<c>D-HH:MM:SS</c>).
     /// </summary>
-    public static string SacctUsage()
+    /// <param name="lines">Job records (default 10,000).</param>
+    /// <param name="accounts">Allocation accounts the records are spread over (default 200).</param>
+    public static string SacctUsage(int lines = LineCount, int accounts = AccountCount)
     {
         var random = new Random(42);
-        var text = new StringBuilder(LineCount * 80);
-        for (var i = 0; i < LineCount; i++)
+        var text = new StringBuilder(lines * 80);
+        for (var i = 0; i < lines; i++)
         {
             var cpus = 1 << random.Next(0, 6);
             var memory = (cpus * 1000) + (random.Next(0, 4) * 512);
             var gpu = random.Next(4) == 0 ? string.Create(CultureInfo.InvariantCulture, $",gres/gpu={1 + random.Next(2)}") : string.Empty;
             var days = random.Next(20) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{random.Next(1, 7)}-") : string.Empty;
             text.Append(CultureInfo.InvariantCulture,
-                $"{Account(random.Next(AccountCount))}|billing={cpus},cpu={cpus}{gpu},mem={memory}M,node=1|{days}{random.Next(24):D2}:{random.Next(60):D2}:{random.Next(60):D2}|user{random.Next(300):D3}\n");
+                $"{Account(random.Next(accounts))}|billing={cpus},cpu={cpus}{gpu},mem={memory}M,node=1|{days}{random.Next(24):D2}:{random.Next(60):D2}:{random.Next(60):D2}|user{random.Next(300):D3}\n");
         }
 
         return text.ToString();

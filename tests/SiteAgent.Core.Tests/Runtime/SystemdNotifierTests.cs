@@ -85,15 +85,16 @@ public sealed class SystemdNotifierTests : IDisposable
 
             return Task.FromResult(true);
         }, TimeSpan.FromHours(1), heartbeat, once: false, TimeProvider.System, NullLogger.Instance, shutdown.Token, notifier);
-        await Task.Delay(200, TestContext.Current!.Execution.CancellationToken);
-        var whileRunning = ReceiveAll(systemd);
+        // Read until three WATCHDOG=1 arrived (or 5 s passed without a datagram), not for a fixed time: a
+        // loaded machine may delay the loop's first tick past any delay a test would pick.
+        var whileRunning = ReceiveUntil(systemd, m => m.Count(x => x == "WATCHDOG=1") >= 3);
         await shutdown.CancelAsync();
         await Assert.That(await loop).IsEqualTo(0);
-        var afterShutdown = ReceiveAll(systemd);
+        var afterShutdown = ReceiveUntil(systemd, m => m.Contains("STOPPING=1"));
 
         await Assert.That(readyBeforeFirstCycle).IsTrue().Because("READY=1 arrives when the first cycle starts");
         await Assert.That(cycles).IsEqualTo(1);
-        // A 40 ms watchdog makes the tick 20 ms: several WATCHDOG=1 in 200 ms although the period is an hour.
+        // A 40 ms watchdog makes the tick 20 ms: several WATCHDOG=1 although the period is an hour.
         await Assert.That(whileRunning.Count(m => m == "WATCHDOG=1") >= 3).IsTrue().Because(string.Join(", ", whileRunning));
         await Assert.That(whileRunning).DoesNotContain("READY=1");
         await Assert.That(afterShutdown).Contains("STOPPING=1");
@@ -108,13 +109,27 @@ public sealed class SystemdNotifierTests : IDisposable
         using var shutdown = new CancellationTokenSource();
         var heartbeat = new Heartbeat(Path.Combine(_directory, "hb"), TimeProvider.System, NullLogger.Instance);
 
-        var loop = PollingLoop.RunAsync(_ => Task.FromResult(true), TimeSpan.FromMilliseconds(5), heartbeat, once: false,
+        // Stopped after the second cycle has begun, not after a fixed delay: on a loaded machine the first
+        // cycle (and READY=1 with it) may start later than any delay a test would pick.
+        var cycles = 0;
+        var secondCycle = new TaskCompletionSource();
+        var loop = PollingLoop.RunAsync(_ =>
+            {
+                if (Interlocked.Increment(ref cycles) == 2)
+                {
+                    secondCycle.TrySetResult();
+                }
+
+                return Task.FromResult(true);
+            }, TimeSpan.FromMilliseconds(5), heartbeat, once: false,
             TimeProvider.System, NullLogger.Instance, shutdown.Token, notifier);
-        await Task.Delay(100, TestContext.Current!.Execution.CancellationToken);
+        await secondCycle.Task.WaitAsync(TestContext.Current!.Execution.CancellationToken);
         await shutdown.CancelAsync();
         await loop;
 
-        await Assert.That(ReceiveAll(systemd)).IsEquivalentTo(["READY=1", "STOPPING=1"], CollectionOrdering.Matching);
+        var received = ReceiveUntil(systemd, m => m.Contains("STOPPING=1"));
+        await Assert.That(received).IsEquivalentTo(["READY=1", "STOPPING=1"], CollectionOrdering.Matching).Because(string.Join(", ", received));
+        await Assert.That(systemd.Available).IsEqualTo(0);
     }
 
     [Test]
@@ -148,6 +163,24 @@ public sealed class SystemdNotifierTests : IDisposable
         var buffer = new byte[4096];
         var length = socket.Receive(buffer);
         return Encoding.ASCII.GetString(buffer, 0, length);
+    }
+
+    /// <summary>Datagrams received until <paramref name="done"/> holds, or none arrived for the socket's 5 s timeout.</summary>
+    private static List<string> ReceiveUntil(Socket socket, Func<List<string>, bool> done)
+    {
+        var messages = new List<string>();
+        try
+        {
+            while (!done(messages))
+            {
+                messages.Add(Receive(socket));
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut || e.SocketErrorCode == SocketError.WouldBlock)
+        {
+        }
+
+        return messages;
     }
 
     private static List<string> ReceiveAll(Socket socket)

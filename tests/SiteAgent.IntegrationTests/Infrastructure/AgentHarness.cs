@@ -43,8 +43,37 @@ internal sealed class AgentHarness : IAsyncDisposable
         File.WriteAllText(ConfigPath, Scenario.AgentConfig(Emulator.ApiUrl, extraSettings));
 
     /// <summary>Runs one order_process cycle of the AOT binary and returns what it printed.</summary>
-    public Task<ProcessOutcome> RunAgentOnceAsync(params string[] extra) =>
-        AgentBinary.RunAsync(["-m", "order_process", "-c", ConfigPath, "--once", "--log-format", "plain", .. extra], AgentEnvironment());
+    public Task<ProcessOutcome> RunAgentOnceAsync(params string[] extra) => RunModeOnceAsync("order_process", extra);
+
+    /// <summary>Runs one cycle of <paramref name="mode"/> with the AOT binary and returns what it printed.</summary>
+    public Task<ProcessOutcome> RunModeOnceAsync(string mode, params string[] extra) =>
+        AgentBinary.RunAsync(["-m", mode, "-c", ConfigPath, "--once", "--log-format", "plain", .. extra], AgentEnvironment());
+
+    /// <summary>Starts the AOT binary in <paramref name="mode"/> under its tick loop, with the mode's period variable set to <paramref name="minutes"/>.</summary>
+    public RunningProcess StartDaemon(string mode, string minutes)
+    {
+        var environment = AgentEnvironment();
+        environment[$"WALDUR_SITE_AGENT_{mode.ToUpperInvariant()}_PERIOD_MINUTES"] = minutes;
+        return RunningProcess.Start(AgentBinary.Path, ["-m", mode, "-c", ConfigPath, "--log-format", "plain"], environment);
+    }
+
+    /// <summary>Adds a Waldur user to the scenario's project team through Waldur's own API (<c>projects/…/add_user/</c>).</summary>
+    public Task AddTeamMemberAsync(string username, string role = "PROJECT.MEMBER") => TeamChangeAsync("add_user", username, role, System.Net.HttpStatusCode.Created);
+
+    /// <summary>Removes a Waldur user from the scenario's project team (<c>projects/…/delete_user/</c>).</summary>
+    public Task RemoveTeamMemberAsync(string username, string role = "PROJECT.MEMBER") => TeamChangeAsync("delete_user", username, role, System.Net.HttpStatusCode.OK);
+
+    /// <summary>Changes a resource's paused/downscaled/restricted flags or state as a consumer would (emulator admin API).</summary>
+    public async Task PatchResourceAsync(Guid resource, object fields)
+    {
+        using var content = System.Net.Http.Json.JsonContent.Create(fields);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(new Uri(Emulator.BaseUrl), $"__admin/resources/{resource:N}")) { Content = content };
+        using var response = await _http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.Fail(await response.Content.ReadAsStringAsync());
+        }
+    }
 
     /// <summary>Environment of an agent process: the test cluster, a private heartbeat file.</summary>
     public Dictionary<string, string?> AgentEnvironment() => new(SlurmCluster.Environment)
@@ -69,6 +98,25 @@ internal sealed class AgentHarness : IAsyncDisposable
     public IReadOnlyList<RequestLogEntry> Requests(string method, string pathContains) =>
         Emulator.Requests.Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// The requests of one cycle (0 = first) among those after the first <paramref name="since"/>: every
+    /// cycle starts by reading the offering (<c>GET marketplace-provider-offerings/&lt;uuid&gt;/</c>), so the
+    /// request log splits there.
+    /// </summary>
+    public IReadOnlyList<RequestLogEntry> CycleRequests(int cycle, int since)
+    {
+        var start = $"/api/marketplace-provider-offerings/{Scenario.OfferingUuid:N}/";
+        var all = Emulator.Requests.Skip(since).ToList();
+        var starts = all.Select((r, i) => (r, i)).Where(p => p.r.Method == "GET" && p.r.Path == start).Select(p => p.i).ToList();
+        if (starts.Count <= cycle)
+        {
+            Assert.Fail($"only {starts.Count} cycles in the request log");
+        }
+
+        var end = cycle + 1 < starts.Count ? starts[cycle + 1] : all.Count;
+        return all.Skip(starts[cycle]).Take(end - starts[cycle]).ToList();
+    }
+
     /// <summary>Fails the test if any exchange broke the API schema.</summary>
     public void AssertNoContractViolations()
     {
@@ -89,9 +137,27 @@ internal sealed class AgentHarness : IAsyncDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
+    private async Task TeamChangeAsync(string action, string username, string role, System.Net.HttpStatusCode expected)
+    {
+        var (project, user) = Emulator.Read(s => (s.Projects.Single(p => p.Slug == Scenario.ProjectSlug).Uuid, s.Users.Single(u => u.Username == username).Uuid));
+        using var content = System.Net.Http.Json.JsonContent.Create(new { user, role });
+        using var response = await _http.PostAsync(new Uri(new Uri(Emulator.ApiUrl), $"projects/{project}/{action}/"), content);
+        if (response.StatusCode != expected)
+        {
+            Assert.Fail($"{action} {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     private async Task<JsonElement> GetAsync(string relative)
     {
-        using var document = JsonDocument.Parse(await _http.GetStringAsync(new Uri(new Uri(Emulator.ApiUrl), relative)));
+        using var response = await _http.GetAsync(new Uri(new Uri(Emulator.ApiUrl), relative));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.Fail($"GET {relative}: {(int)response.StatusCode} {body}");
+        }
+
+        using var document = JsonDocument.Parse(body);
         return document.RootElement.Clone();
     }
 }

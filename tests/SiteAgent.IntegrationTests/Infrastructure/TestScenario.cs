@@ -16,11 +16,20 @@ internal sealed class TestScenario
     private readonly StringBuilder _orders = new();
     private readonly StringBuilder _projects = new();
     private readonly List<string> _projectSlugs = [];
+    private readonly StringBuilder _users = new();
+    private readonly StringBuilder _offeringUsers = new();
 
-    /// <summary>Creates the scenario; a project or customer name without a slug gets the slug the emulator would give it.</summary>
+    /// <param name="projectSlug">The project's slug; random by default, or the slug the emulator would give <paramref name="projectName"/>.</param>
+    /// <param name="customerSlug">The customer's slug; random by default, or the slug the emulator would give <paramref name="customerName"/>.</param>
+    /// <param name="extraMemberUsername">Site username of a third team member (eve), when wanted.</param>
+    /// <param name="prefixed">False: no account prefixes.</param>
+    /// <param name="projectName">The project's name; <c>Project &lt;id&gt;</c> by default.</param>
+    /// <param name="customerName">The customer's name; <c>Research Org &lt;id&gt;</c> by default.</param>
+    /// <param name="siteUsernames">Site usernames of alice and bob; by default <c>alice&lt;id&gt;</c>, <c>bob&lt;id&gt;</c> (real local users such as nobody and daemon when jobs must run as them).</param>
+    /// <param name="usageInMinutes">Components billed by usage in SLURM's own units (CPU-minutes, MB-minutes), so short jobs show.</param>
     public TestScenario(
         string? projectSlug = null, string? customerSlug = null, string? extraMemberUsername = null, bool prefixed = true,
-        string? projectName = null, string? customerName = null)
+        string? projectName = null, string? customerName = null, string[]? siteUsernames = null, bool usageInMinutes = false)
     {
         ExtraMemberUsername = extraMemberUsername;
         Prefixed = prefixed;
@@ -29,7 +38,12 @@ internal sealed class TestScenario
         CustomerName = customerName ?? "Research Org " + Id;
         ProjectSlug = projectSlug ?? (projectName is null ? "proj-" + Id : EmulatorState.Slugify(projectName, []));
         CustomerSlug = customerSlug ?? (customerName is null ? "org-" + Id : EmulatorState.Slugify(customerName, []));
+        Usernames = siteUsernames ?? ["alice" + Id, "bob" + Id];
+        UsageInMinutes = usageInMinutes;
     }
+
+    /// <summary>Components billed by usage in CPU-minutes and MB-minutes (unit factor 1).</summary>
+    public bool UsageInMinutes { get; }
 
     public string ProjectName { get; }
 
@@ -78,8 +92,18 @@ internal sealed class TestScenario
 
     private string Prefix(string kind) => Prefixed ? AccountPrefix + (SamePrefixes ? "hx_" : kind) : string.Empty;
 
-    /// <summary>The two team members' site usernames.</summary>
-    public string[] Usernames => ["alice" + Id, "bob" + Id];
+    /// <summary>The two team members' site usernames (alice's, bob's).</summary>
+    public string[] Usernames { get; }
+
+    /// <summary>A Waldur user <c>&lt;name&gt;&lt;id&gt;@example.org</c>, not in the team, with an offering user in <paramref name="state"/>.</summary>
+    public string AddOfferingUser(string name, string state, string? siteUsername = null)
+    {
+        var email = $"{name}{Id}@example.org";
+        _users.Append(CultureInfo.InvariantCulture, $"  - {{username: {email}, email: {email}}}\n");
+        var username = siteUsername is null ? string.Empty : $", username: \"{siteUsername}\"";
+        _offeringUsers.Append(CultureInfo.InvariantCulture, $"  - {{offering: cluster-{Id}, user: {email}, state: {state}{username}}}\n");
+        return email;
+    }
 
     /// <summary>Adds another project of the customer with the same team; returns its slug (the emulator's slug of the name).</summary>
     public string AddProject(string name)
@@ -166,6 +190,7 @@ internal sealed class TestScenario
           - {username: alice{{Id}}@example.org, first_name: Alice, last_name: A, email: alice{{Id}}@example.org}
           - {username: bob{{Id}}@example.org, first_name: Bob, last_name: B, email: bob{{Id}}@example.org}
           - {username: eve{{Id}}@example.org, first_name: Eve, last_name: E, email: eve{{Id}}@example.org}
+        {{_users}}
         tokens:
           - {token: {{Token}}, user: agent{{Id}}}
         customers:
@@ -188,19 +213,23 @@ internal sealed class TestScenario
             backend_id: {{SlurmCluster.Name}}
             plugin_options: {username_generation_policy: service_provider, service_provider_can_create_offering_user: true{{Policy()}}}
             components:
-              - {type: cpu, name: CPU, billing_type: {{(Prepaid ? "one" : "limit")}}, measured_unit: k-Hours, unit_factor: 60000}
-              - {type: mem, name: RAM, billing_type: {{(Prepaid ? "limit" : "usage")}}, measured_unit: gb-Hours, unit_factor: 61440}
+        {{Components}}
             plans:
         {{Plans()}}
         offering_users:
-          - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: alice{{Id}}, state: OK}
-          - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: bob{{Id}}, state: OK}
+          - {offering: cluster-{{Id}}, user: alice{{Id}}@example.org, username: {{Usernames[0]}}, state: OK}
+          - {offering: cluster-{{Id}}, user: bob{{Id}}@example.org, username: {{Usernames[1]}}, state: OK}
         {{ExtraMember("  - {{offering: cluster-{0}, user: eve{0}@example.org, username: \"{1}\", state: OK}}")}}
+        {{_offeringUsers}}
         resources:
         {{_resources}}
         orders:
         {{_orders}}
         """.Replace("resources:\n\norders:", "orders:", StringComparison.Ordinal);
+
+    private string Components => UsageInMinutes
+        ? "      - {type: cpu, name: CPU, billing_type: usage, measured_unit: CPU-minutes}\n      - {type: mem, name: RAM, billing_type: usage, measured_unit: MB-minutes}"
+        : $"      - {{type: cpu, name: CPU, billing_type: {(Prepaid ? "one" : "limit")}, measured_unit: k-Hours, unit_factor: 60000}}\n      - {{type: mem, name: RAM, billing_type: {(Prepaid ? "limit" : "usage")}, measured_unit: gb-Hours, unit_factor: 61440}}";
 
     private string Policy() => AccountNamePolicy is null ? string.Empty : ", account_name_generation_policy: " + AccountNamePolicy;
 
@@ -241,10 +270,11 @@ internal sealed class TestScenario
         SlurmAgentConfig.Yaml(
             "Cluster " + Id, apiUrl, Token, OfferingUuid, Prefixed ? AccountPrefix : null, SlurmCluster.Name, extraSettings,
             SamePrefixes ? ["hx_", "hx_", "hx_"] : null,
-            Prepaid ? PrepaidComponents : null);
+            Prepaid ? PrepaidComponents : UsageInMinutes ? SlurmAgentConfig.MinuteComponents : null);
 
-    private const string PrepaidComponents = """
-              cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "one", label: "CPU"}
-              mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "limit", label: "RAM"}
-        """;
+    private static readonly string[] PrepaidComponents =
+    [
+        """cpu: {measured_unit: "k-Hours", unit_factor: 60000, accounting_type: "one", label: "CPU"}""",
+        """mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "limit", label: "RAM"}""",
+    ];
 }

@@ -12,7 +12,7 @@ internal static class PlatformCases
     [
         new("marketplace_component_usages_list", "GET",
             "/api/marketplace-component-usages/?resource_uuid={R}&billing_period=2026-10-01&field=uuid&field=type&field=usage",
-            Check: async (b, _) => await Assert.That((await Assert.That(b!.AsArray()).HasSingleItem())!["usage"]!.GetValue<long>()).IsEqualTo(12)),
+            Check: async (b, _) => await Assert.That(decimal.Parse((await Assert.That(b!.AsArray()).HasSingleItem())!["usage"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).IsEqualTo(12m)),
         new("marketplace_component_usages_set_usage", "POST", "/api/marketplace-component-usages/set_usage/",
             """{"resource": "{R}", "date": "2026-11-01T00:00:00+02:00", "usages": [{"type": "cpu", "amount": "5.50"}, {"type": "mem", "amount": "1024.00"}]}""",
             201, Check: async (_, s) => await Assert.That(s.ComponentUsages.Count(u => u.BillingPeriod == new DateOnly(2026, 10, 1))).IsEqualTo(2)),

@@ -37,6 +37,7 @@ public sealed class AdminApi(EmulatorPipeline pipeline)
                 ("POST", "/tokens") => AddToken(body),
                 ("POST", "/oidc/expire") => ApiResult.Ok(new JsonObject { ["expired"] = pipeline.Auth.ExpireIssued() }),
                 ("DELETE", _) when path.StartsWith("/faults/", StringComparison.Ordinal) => RemoveFault(path["/faults/".Length..]),
+                ("PATCH", _) when path.StartsWith("/resources/", StringComparison.Ordinal) => PatchResource(path["/resources/".Length..], body),
                 _ => new ApiResult(404, new JsonObject { ["detail"] = $"No admin endpoint {method} /__admin{path}/." }),
             };
         }
@@ -89,6 +90,33 @@ public sealed class AdminApi(EmulatorPipeline pipeline)
         int.TryParse(id, CultureInfo.InvariantCulture, out var number) && pipeline.Faults.Remove(number)
             ? ApiResult.Empty(204)
             : new ApiResult(404, ApiError.NotFound().Body);
+
+    /// <summary>
+    /// Changes what a consumer or staff would change in Waldur's UI: <c>{"paused": bool, "downscaled": bool,
+    /// "restrict_member_access": bool, "state": "OK"}</c> (each optional).
+    /// </summary>
+    private ApiResult PatchResource(string key, string? body)
+    {
+        var patch = JsonNode.Parse(body ?? "") as JsonObject ?? throw new ArgumentException("expected a JSON object of resource fields");
+        foreach (var name in patch.Select(p => p.Key))
+        {
+            if (name is not ("paused" or "downscaled" or "restrict_member_access" or "state"))
+                throw new ArgumentException($"resource field {name} cannot be changed here (paused, downscaled, restrict_member_access, state)");
+        }
+
+        return Locked(() =>
+        {
+            var resource = pipeline.State.FindResource(key) ?? throw new ArgumentException($"resource {key} does not exist");
+            resource.Paused = Flag(patch, "paused") ?? resource.Paused;
+            resource.Downscaled = Flag(patch, "downscaled") ?? resource.Downscaled;
+            resource.RestrictMemberAccess = Flag(patch, "restrict_member_access") ?? resource.RestrictMemberAccess;
+            resource.State = patch["state"]?.GetValue<string>() ?? resource.State;
+            pipeline.State.Touch(resource);
+            return ApiResult.Ok(new JsonObject { ["uuid"] = resource.Uuid, ["paused"] = resource.Paused, ["downscaled"] = resource.Downscaled, ["state"] = resource.State });
+        });
+    }
+
+    private static bool? Flag(JsonObject patch, string name) => patch[name] is JsonValue value ? value.GetValue<bool>() : null;
 
     private ApiResult AddToken(string? body)
     {

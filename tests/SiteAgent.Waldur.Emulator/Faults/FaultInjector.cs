@@ -48,6 +48,7 @@ public sealed class FaultInjector
                 ["status"] = f.Rule.Status,
                 ["delayMs"] = f.Rule.DelayMs,
                 ["drop"] = f.Rule.Drop,
+                ["afterHandling"] = f.Rule.AfterHandling,
             }).ToArray());
     }
 

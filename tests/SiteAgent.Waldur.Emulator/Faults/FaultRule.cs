@@ -9,7 +9,8 @@ namespace SiteAgent.Waldur.Emulator.Faults;
 /// "retryAfter": "1", "body": {"detail": "busy"}, "delayMs": 0, "drop": false}</c>. <c>path</c> is a glob
 /// (<c>*</c> within a segment, <c>**</c> across segments, <c>?</c> one character); <c>pathRegex</c> is a .NET
 /// regex instead. Without <c>times</c> the rule applies until removed. A rule with only <c>delayMs</c> delays
-/// and then lets the request through.
+/// and then lets the request through. With <c>"afterHandling": true</c> the request is applied first and
+/// only its answer is replaced or dropped: a write that took effect although the client never heard so.
 /// </remarks>
 public sealed record FaultRule
 {
@@ -22,6 +23,7 @@ public sealed record FaultRule
     public JsonNode? Body { get; init; }
     public int DelayMs { get; init; }
     public bool Drop { get; init; }
+    public bool AfterHandling { get; init; }
 
     /// <summary>The compiled path matcher.</summary>
     public Regex Matcher() => new(PathRegex ?? GlobToRegex(Path ?? "**"), RegexOptions.CultureInvariant);
@@ -33,6 +35,7 @@ public sealed record FaultRule
         if (Times is <= 0) throw new ArgumentException($"times must be positive, got {Times}");
         if (Status is { } s && (s < 100 || s > 599)) throw new ArgumentException($"status {s} is not an HTTP status");
         if (Status is null && !Drop && DelayMs <= 0) throw new ArgumentException("a fault needs status, drop or delayMs");
+        if (AfterHandling && Status is null && !Drop) throw new ArgumentException("afterHandling needs status or drop: it replaces the answer of an applied request");
         if (DelayMs < 0) throw new ArgumentException("delayMs must not be negative");
         _ = Matcher();
     }

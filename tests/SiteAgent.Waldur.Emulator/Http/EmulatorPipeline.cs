@@ -64,18 +64,23 @@ public sealed partial class EmulatorPipeline
             faultKind = "delay";
             await Task.Delay(fault.DelayMs, http.RequestAborted);
         }
+        string? operationId = null;
+        if (fault is { AfterHandling: true })
+        {
+            // The request takes effect; only its answer is lost or replaced.
+            Dispatch(http, path, method, requestBody, id => operationId = id);
+        }
         if (fault is { Drop: true })
         {
-            Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", 0, requestBody, null, null, "drop")
+            Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", 0, requestBody, null, operationId, fault.AfterHandling ? "drop-after" : "drop")
                 { Handling = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
             http.Abort();
             return;
         }
-        string? operationId = null;
         ApiResult result;
         if (fault?.Status is { } status)
         {
-            faultKind = "status";
+            faultKind = fault.AfterHandling ? "status-after" : "status";
             var headers = fault.RetryAfter is { } retry ? new Dictionary<string, string> { ["Retry-After"] = retry } : null;
             result = new ApiResult(status, fault.Body?.DeepClone() ?? new JsonObject { ["detail"] = $"Injected fault {status}." }, headers);
         }
@@ -87,7 +92,7 @@ public sealed partial class EmulatorPipeline
         var responseBody = await WriteAsync(http, result);
         Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", result.Status, requestBody, responseBody, operationId, faultKind)
             { Handling = System.Diagnostics.Stopwatch.GetElapsedTime(started) });
-        if (Options.ContractObserver && faultKind != "status" && path.StartsWith("/api/", StringComparison.Ordinal))
+        if (Options.ContractObserver && faultKind is not ("status" or "status-after") && path.StartsWith("/api/", StringComparison.Ordinal))
         {
             try
             {

@@ -31,7 +31,8 @@ public static class ResponseShaper
     private static JsonObject ShapeObject(JsonObject source, IOpenApiSchema schema, IReadOnlySet<string>? fields)
     {
         var declared = Properties(schema);
-        if (declared.List.Length == 0) return (JsonObject)source.DeepClone();
+        // A free-form object (declared properties or not) is returned as stored, as Waldur's JSON fields are.
+        if (declared.List.Length == 0 || SchemaTraits.IsExplicitlyOpen(schema)) return (JsonObject)source.DeepClone();
         foreach (var (name, _) in source)
             if (!declared.Names.Contains(name))
                 throw new InvalidOperationException($"emulator bug: property {name} is not declared by {SchemaTraits.Describe(schema)}");

@@ -27,6 +27,10 @@ public static class Formats
     /// <summary>A string list as a JSON array.</summary>
     public static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 
-    /// <summary>Decimal usage as the schema's integer (ComponentUsage.usage is declared integer in 8.0.9).</summary>
-    public static long WholeUsage(decimal value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// Usage as Waldur prints it: a decimal string with four places (<c>"0.9800"</c>). The 8.0.9 schema
+    /// declares it integer, but the field is decimal; rounding it here would make every fractional usage
+    /// look changed (or lower) to a client that compares.
+    /// </summary>
+    public static string Usage(decimal value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,7 @@ internal static class MembershipBenchCommand
             var slurm = new SimulatedSlurm();
             for (var r = 0; r < resources; r++)
             {
-                slurm.AddAccount(MembershipBenchScenario.Account(r), "bench_p", "cpu=600000", Enumerable.Range(0, users).Select(u => MembershipBenchScenario.Username(r, u)));
+                slurm.AddAccount(MembershipBenchScenario.Account(r), MembershipBenchScenario.ProjectAccount(r), "cpu=600000", Enumerable.Range(0, users).Select(u => MembershipBenchScenario.Username(r, u)));
             }
 
             var runtime = Runtime(emulator, slurm, Path.Combine(work, "sacctmgr.lock"));

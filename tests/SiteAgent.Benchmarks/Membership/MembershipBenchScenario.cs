@@ -19,6 +19,9 @@ internal sealed class MembershipBenchScenario(int resources, int usersPerResourc
 
     public static string Account(int resource) => string.Create(CultureInfo.InvariantCulture, $"bench_a{resource:D5}");
 
+    /// <summary>The project account the allocation lives under: the project's slug, as no prefixes are configured.</summary>
+    public static string ProjectAccount(int resource) => string.Create(CultureInfo.InvariantCulture, $"bench-p{resource:D5}");
+
     public static string Username(int resource, int user) => string.Create(CultureInfo.InvariantCulture, $"b{resource:D5}u{user:D3}");
 
     /// <summary>A member not in the team yet: the one a change adds.</summary>
@@ -39,7 +42,7 @@ internal sealed class MembershipBenchScenario(int resources, int usersPerResourc
         var allocations = new StringBuilder("resources:\n");
         for (var r = 0; r < Resources; r++)
         {
-            projects.Append(CultureInfo.InvariantCulture, $"  - {{uuid: \"{ProjectUuid(r)}\", name: Project {r}, slug: bench-p{r:D5}, customer: bench-org, team: [");
+            projects.Append(CultureInfo.InvariantCulture, $"  - {{uuid: \"{ProjectUuid(r)}\", name: Project {r}, slug: {ProjectAccount(r)}, customer: bench-org, team: [");
             for (var u = 0; u <= UsersPerResource; u++)
             {
                 // User 999 of each project is the joiner: an offering user, not yet a member.

@@ -17,7 +17,11 @@ public sealed partial class MemoryBackend : IMembershipBackend
 
     /// <inheritdoc />
     public Task<IReadOnlySet<string>> AddUsersAsync(ResourceRequest resource, IReadOnlyList<string> usernames, MembershipDetails details, CancellationToken cancellationToken) =>
-        ChangeUsersAsync("add-users", resource, usernames, (users, user) => users.Add(user) || users.Contains(user));
+        ChangeUsersAsync("add-users", resource, usernames, (users, user) =>
+        {
+            users.Add(user);
+            return true;
+        });
 
     /// <inheritdoc />
     public Task<IReadOnlySet<string>> RemoveUsersAsync(ResourceRequest resource, IReadOnlyList<string> usernames, MembershipDetails details, CancellationToken cancellationToken) =>

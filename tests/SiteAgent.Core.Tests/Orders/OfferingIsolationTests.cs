@@ -10,13 +10,16 @@ public sealed class OfferingIsolationTests
     private static readonly Guid First = Guid.Parse("c1c1c1c1c1c14c1c8c1c1c1c1c1c1c01");
     private static readonly Guid Second = Guid.Parse("c2c2c2c2c2c24c2c8c2c2c2c2c2c2c02");
 
+    // An executing Create order in each offering: "Memory" first in the config, then "Other" on its own store.
+    private static Task<OrderWorld> TwoOfferingsAsync(MemoryStore secondStore) => OrderWorld.StartAsync("orders:\n"
+        + OrderProcessingTests.CreateOrder(First, state: "executing")
+        + OrderProcessingTests.CreateOrder(Second, state: "executing", name: "Alloc Two", offering: "other"), secondStore);
+
     [Test]
     public async Task FailingOffering_IsReported_AndTheNextOfferingsOrdersAreStillProcessed()
     {
         var secondStore = MemoryStore.Create();
-        await using var world = await OrderWorld.StartAsync("orders:\n"
-            + OrderProcessingTests.CreateOrder(First, state: "executing")
-            + OrderProcessingTests.CreateOrder(Second, state: "executing", name: "Alloc Two", offering: "other"), secondStore);
+        await using var world = await TwoOfferingsAsync(secondStore);
         // Waldur refuses to show the first offering to the agent: its cycle cannot start.
         world.World.Emulator.Faults.Add(new FaultRule { Path = $"/api/marketplace-provider-offerings/{OrderWorld.Offering}/", Status = 403 });
 
@@ -34,9 +37,7 @@ public sealed class OfferingIsolationTests
     public async Task FailingBackendOfOneOffering_DoesNotReachTheOtherOfferingsBackend()
     {
         var secondStore = MemoryStore.Create();
-        await using var world = await OrderWorld.StartAsync("orders:\n"
-            + OrderProcessingTests.CreateOrder(First, state: "executing")
-            + OrderProcessingTests.CreateOrder(Second, state: "executing", name: "Alloc Two", offering: "other"), secondStore);
+        await using var world = await TwoOfferingsAsync(secondStore);
         world.Store.BeforeOperation = _ => throw new InvalidOperationException("store of the first offering is broken");
 
         await world.CycleAsync();

@@ -5,7 +5,6 @@ using SiteAgent.Backends.Registry;
 using SiteAgent.Core.Orders;
 using SiteAgent.Core.Tests.Support;
 using SiteAgent.TestBackend;
-using SiteAgent.Waldur.Emulator.State;
 
 namespace SiteAgent.Core.Tests.Orders;
 
@@ -44,9 +43,11 @@ internal sealed class OrderWorld : IAsyncDisposable, ICatalogAddition
     public Task<bool> CycleAsync(CancellationToken abort = default) =>
         new OrderProcessMode(World.Runtime, World.Heartbeat) { RetryDelays = [TimeSpan.Zero, TimeSpan.Zero] }.RunCycleAsync(CancellationToken.None, abort);
 
-    public Order Order(Guid uuid) => World.Emulator.Read(s => s.Orders.Find(uuid.ToString("N"))!);
-
-    public (string State, string ErrorMessage) OrderState(Guid uuid) => World.Emulator.Read(s => (s.Orders.Find(uuid.ToString("N"))!.State, s.Orders.Find(uuid.ToString("N"))!.ErrorMessage ?? ""));
+    public (string State, string ErrorMessage) OrderState(Guid uuid) => World.Emulator.Read(s =>
+    {
+        var order = s.Orders.Find(uuid.ToString("N"))!;
+        return (order.State, order.ErrorMessage);
+    });
 
     public (string State, string BackendId, Guid Uuid) ResourceOf(Guid order) => World.Emulator.Read(s =>
     {

@@ -22,8 +22,9 @@ public sealed class RegistryConformanceTests
         var missing = Backends().Where(id => !ConformanceBackends.Harnesses.ContainsKey(id)).ToList();
 
         await Assert.That(missing).IsEmpty().Because("add one line for each to ConformanceBackends.Harnesses");
+        // The test backend, and the manifest's backends besides it (src/SiteAgent/backends.props is imported).
         await Assert.That(Backends()).Contains("memory");
-        await Assert.That(Backends()).Contains("slurm");
+        await Assert.That(Backends().Count(id => id != "memory")).IsGreaterThan(0);
     }
 
     [Test]

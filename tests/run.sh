@@ -6,7 +6,7 @@
 #   3. builds the solution (warnings are errors) and publishes the Native AOT agent binary,
 #   4. builds and checks what ships, for the default and the slurm-only backend sets: RPM, DEB,
 #      air-gapped bundle, glibc <= 2.17, a run in a Debian bullseye chroot (packaging/ci-release.sh),
-#   5. runs all test projects against them,
+#   5. runs all test projects of Agent.sln against them (unit, Core, conformance, integration),
 #   6. prints the release summary and "N passed, N failed", and exits non-zero when anything failed.
 # Daemons this script started are stopped again at the end; ones already running are left alone.
 #

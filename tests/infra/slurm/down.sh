@@ -14,31 +14,6 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-readonly STOP_WAIT=${SLURM_TEST_STOP_WAIT:-30}
-
-# stop_daemon NAME: SIGTERM the recorded pid, wait, SIGKILL as a last resort
-# (MariaDB and slurmdbd flush state on SIGTERM, so the wait is generous).
-stop_daemon() {
-  local name=$1 pid deadline
-  if ! pid=$(running_pid "$name"); then
-    rm -f "$(pid_file "$name")"
-    return 0
-  fi
-  log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  deadline=$((SECONDS + STOP_WAIT))
-  while running_pid "$name" >/dev/null; do
-    if ((SECONDS >= deadline)); then
-      log "WARNING: $name (pid $pid) still running after ${STOP_WAIT}s; sending SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.5
-      break
-    fi
-    sleep 0.2
-  done
-  rm -f "$(pid_file "$name")"
-}
-
 main() {
   require_root
   [[ -d "$PID_DIR" ]] || {

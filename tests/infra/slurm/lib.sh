@@ -24,7 +24,12 @@ readonly RUN_DIR=$STATE_DIR/run
 readonly LOG_DIR=$STATE_DIR/log
 readonly MUNGE_SOCKET=$RUN_DIR/munge.sock
 readonly MYSQL_SOCKET=$RUN_DIR/mysql.sock
-readonly MYSQL_PORT=3307 # not 3306: stays clear of a system MariaDB
+# Ports from cluster.env (a second instance picks its own). MariaDB's default
+# is 3307, not 3306, to stay clear of a system MariaDB.
+readonly SLURMCTLD_PORT=$SLURM_TEST_SLURMCTLD_PORT
+readonly SLURMD_PORT=$SLURM_TEST_SLURMD_PORT
+readonly SLURMDBD_PORT=$SLURM_TEST_SLURMDBD_PORT
+readonly MYSQL_PORT=$SLURM_TEST_MYSQL_PORT
 readonly NODE_NAME=localhost
 
 # Start order; down.sh walks it backwards.
@@ -39,6 +44,18 @@ log() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
 die() {
   log "ERROR: $*"
   exit 1
+}
+
+# The values land in configuration files and in SQL table names: refuse
+# anything but a plain name and port numbers.
+check_settings() {
+  [[ "$CLUSTER" =~ ^[a-z][a-z0-9_]{0,39}$ ]] ||
+    die "SLURM_TEST_CLUSTER='$CLUSTER': use lower-case letters, digits and _ (at most 40, starting with a letter)"
+  local name port
+  for name in SLURM_TEST_SLURMCTLD_PORT SLURM_TEST_SLURMD_PORT SLURM_TEST_SLURMDBD_PORT SLURM_TEST_MYSQL_PORT; do
+    port=${!name}
+    [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && ((port < 65536)) || die "$name='$port' is not a TCP port number"
+  done
 }
 
 require_root() {
@@ -75,4 +92,28 @@ running_pid() {
 # without -i can otherwise loop forever on "Y or N please".
 client() {
   timeout 15 "$@" </dev/null
+}
+
+# stop_daemon NAME: SIGTERM the recorded pid, wait, SIGKILL as a last resort
+# (MariaDB and slurmdbd flush state on SIGTERM, so the wait is generous:
+# SLURM_TEST_STOP_WAIT seconds, default 30).
+stop_daemon() {
+  local name=$1 pid deadline
+  if ! pid=$(running_pid "$name"); then
+    rm -f "$(pid_file "$name")"
+    return 0
+  fi
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  deadline=$((SECONDS + ${SLURM_TEST_STOP_WAIT:-30}))
+  while running_pid "$name" >/dev/null; do
+    if ((SECONDS >= deadline)); then
+      log "WARNING: $name (pid $pid) still running after ${SLURM_TEST_STOP_WAIT:-30}s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.5
+      break
+    fi
+    sleep 0.2
+  done
+  rm -f "$(pid_file "$name")"
 }

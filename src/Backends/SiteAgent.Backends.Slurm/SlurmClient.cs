@@ -87,8 +87,9 @@ public sealed partial class SlurmClient
     /// <summary>Runs a sacctmgr write under the host-wide lock and classifies its answer.</summary>
     private async Task<(SacctmgrOutcome Outcome, string Output)> WriteAsync(CommandSpec command, CancellationToken cancellationToken)
     {
-        using var held = _writeLock is null ? null : await _writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var result = await RunAsync(command, cancellationToken).ConfigureAwait(false);
+        var result = Inspect(command, _writeLock is null
+            ? await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false)
+            : await _writeLock.RunAsync(_runner, command, cancellationToken).ConfigureAwait(false));
         return (SlurmParser.ClassifyWrite(result.ExitCode, result.Output), result.Output);
     }
 
@@ -102,9 +103,12 @@ public sealed partial class SlurmClient
         }
     }
 
-    private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
+    private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken) =>
+        Inspect(command, await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Refuses a cut-off output and logs a failure; returns the result unchanged otherwise.</summary>
+    private CommandResult Inspect(CommandSpec command, CommandResult result)
     {
-        var result = await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
         if (result.Truncated)
         {
             throw new BackendException(

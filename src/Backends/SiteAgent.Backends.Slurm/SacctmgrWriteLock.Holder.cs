@@ -10,12 +10,14 @@ public sealed partial class SacctmgrWriteLock
     {
         private readonly FileStream _file;
         private readonly SacctmgrWriteLock _owner;
+        private readonly SemaphoreSlim _queue;
         private int _released;
 
-        internal Holder(FileStream file, SacctmgrWriteLock owner)
+        internal Holder(FileStream file, SacctmgrWriteLock owner, SemaphoreSlim queue)
         {
             _file = file;
             _owner = owner;
+            _queue = queue;
         }
 
         /// <summary>
@@ -31,7 +33,16 @@ public sealed partial class SacctmgrWriteLock
         public async Task<CommandResult> RunAsync(ICommandRunner runner, CommandSpec write, CancellationToken cancellationToken)
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _released) != 0, this);
-            var result = await runner.RunAsync(write with { OnStarted = Record }, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(
+                write with
+                {
+                    OnStarted = pid =>
+                    {
+                        Record(pid);
+                        write.OnStarted?.Invoke(pid);
+                    },
+                },
+                cancellationToken).ConfigureAwait(false);
             Clear();
             return result;
         }
@@ -55,13 +66,13 @@ public sealed partial class SacctmgrWriteLock
             }
         }
 
-        /// <summary>Releases the lock (and the in-process queue).</summary>
+        /// <summary>Releases the lock (and this process's queue for the file).</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 _file.Dispose();
-                InProcess.Release();
+                _queue.Release();
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,8 +39,8 @@ public sealed partial class SacctmgrWriteLock
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan OrphanPoll = TimeSpan.FromMilliseconds(50);
 
-    // Within one process, waiters queue here instead of spinning on the file.
-    private static readonly SemaphoreSlim InProcess = new(1, 1);
+    // Within one process, waiters for the same file queue here instead of spinning on it.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcess = new(StringComparer.Ordinal);
 
     private readonly string? _configuredPath;
     private readonly ILogger _logger;
@@ -96,7 +97,8 @@ public sealed partial class SacctmgrWriteLock
     public async Task<Holder> AcquireAsync(CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        if (!await InProcess.WaitAsync(WaitTimeout, cancellationToken).ConfigureAwait(false))
+        var queue = InProcess.GetOrAdd(Path, static _ => new SemaphoreSlim(1, 1));
+        if (!await queue.WaitAsync(WaitTimeout, cancellationToken).ConfigureAwait(false))
         {
             throw Timeout();
         }
@@ -104,7 +106,7 @@ public sealed partial class SacctmgrWriteLock
         Holder? holder = null;
         try
         {
-            holder = new Holder(await OpenExclusiveAsync(stopwatch, cancellationToken).ConfigureAwait(false), this);
+            holder = new Holder(await OpenExclusiveAsync(stopwatch, cancellationToken).ConfigureAwait(false), this, queue);
             await WaitForOrphanedWriterAsync(holder, stopwatch, cancellationToken).ConfigureAwait(false);
             return holder;
         }
@@ -112,7 +114,7 @@ public sealed partial class SacctmgrWriteLock
         {
             if (holder is null)
             {
-                InProcess.Release();
+                queue.Release();
             }
             else
             {

@@ -53,19 +53,10 @@ public sealed partial class SlurmBackend
         var allocation = SlurmNames.Account(backendId, "resource backend_id", received ? SlurmNames.MaxAccountLength : SlurmNames.MaxNewAccountLength);
         var (customer, project) = ParentIds(resource);
 
-        if (customer is not null)
-        {
-            await EnsureAccountAsync(customer, Or(resource.CustomerName, customer), customer, RootAccount, cancellationToken).ConfigureAwait(false);
-        }
-
-        await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
-
-        // No existence read first: the order processor has just checked, and sacctmgr answers
-        // "Nothing new added" for an association that exists (e.g. created by another agent since).
-        if (!await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
-        {
-            throw new DuplicateResourceException(allocation);
-        }
+        // Parents and allocation in one hold of the write lock, so that no other agent process removes
+        // the project (its last allocation terminated) between our check and our add.
+        await Client.ExclusivelyAsync(() => CreateUnderParentsAsync(resource, allocation, customer, project, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
 
         SlurmLog.AccountCreated(_logger, allocation, project);
 
@@ -154,6 +145,44 @@ public sealed partial class SlurmBackend
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Creates missing customer and project accounts, then the allocation under the project. A parent known
+    /// from earlier in this cycle may have been removed since by another process; sacctmgr then refuses the
+    /// add, and the parents are checked and made again (still inside the caller's critical section).
+    /// </summary>
+    private async Task CreateUnderParentsAsync(ResourceRequest resource, string allocation, string? customer, string project, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (customer is not null)
+            {
+                await EnsureAccountAsync(customer, Or(resource.CustomerName, customer), customer, RootAccount, cancellationToken).ConfigureAwait(false);
+            }
+
+            await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // No existence read first: the order processor has just checked, and sacctmgr answers
+                // "Nothing new added" for an association that exists (e.g. created by another agent since).
+                if (!await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new DuplicateResourceException(allocation);
+                }
+
+                return;
+            }
+            catch (ParentAccountMissingException) when (attempt == 1)
+            {
+                SlurmLog.ParentVanished(_logger, project, allocation);
+                _knownParents.Remove(project);
+                if (customer is not null)
+                {
+                    _knownParents.Remove(customer);
+                }
+            }
+        }
     }
 
     /// <summary>Customer (null in flat mode) and project account ids of a resource, validated as new ids.</summary>
@@ -301,8 +330,14 @@ public sealed partial class SlurmBackend
     /// id with capitals never matched and the project — with every allocation under it — was removed
     /// (slurm.md §7.4 quirk). With a cluster set, account records outlive their associations, so the
     /// organization field would keep every project forever; the tree is the truth there.
+    /// <para>Checked and removed in one hold of the write lock: SLURM removes a parent with its whole
+    /// sub-tree, so an allocation another agent process added between the check and the removal would be
+    /// removed with the project while its order reports it created.</para>
     /// </remarks>
-    private async Task RemoveProjectIfUnusedAsync(string project, CancellationToken cancellationToken)
+    private Task RemoveProjectIfUnusedAsync(string project, CancellationToken cancellationToken) =>
+        Client.ExclusivelyAsync(() => RemoveProjectIfChildlessAsync(project, cancellationToken), cancellationToken);
+
+    private async Task RemoveProjectIfChildlessAsync(string project, CancellationToken cancellationToken)
     {
         if (!await Client.AccountExistsAsync(project, cancellationToken).ConfigureAwait(false))
         {

@@ -104,6 +104,7 @@ public sealed partial class SlurmClient
     /// <param name="organization">An account id.</param>
     /// <param name="parent">Parent account; null for SLURM's default (root).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
+    /// <exception cref="ParentAccountMissingException">The parent has no association on the cluster.</exception>
     public async Task<bool> CreateAccountAsync(string account, string description, string organization, string? parent, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -122,6 +123,7 @@ public sealed partial class SlurmClient
         {
             SacctmgrOutcome.Success => true,
             SacctmgrOutcome.NothingAdded => false,
+            _ when parent is not null && SlurmParser.IsParentMissing(output) => throw new ParentAccountMissingException(parent, $"{command.Display} failed: {Flatten(output)}"),
             _ => throw Failure(command, output),
         };
     }

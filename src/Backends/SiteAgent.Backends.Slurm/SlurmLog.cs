@@ -14,7 +14,7 @@ namespace SiteAgent.Backends.Slurm;
 /// 4040 UsageLineSkipped, 4041 UnparsedLimit, 4050 StatusNotConfigured, 4051 QosChanged, 4052 QosUnchanged,
 /// 4060 DiagnosticSetting, 4061 DiagnosticResult, 4062 DiagnosticProblem, 4063 FeatureNotApplied,
 /// 4064 PullFailed, 4065 QosCreated, 4066 AccountNotFound, 4067 WaitingForOrphanedWriter, 4068 OrphanedWriterEnded,
-/// 4069 WriterRecordUnreadable, 4070 WriterRecordFailed.
+/// 4069 WriterRecordUnreadable, 4070 WriterRecordFailed, 4071 ParentVanished.
 /// </remarks>
 internal static partial class SlurmLog
 {
@@ -137,4 +137,7 @@ internal static partial class SlurmLog
 
     [LoggerMessage(EventId = 4070, Level = LogLevel.Warning, Message = "Could not record the running sacctmgr in {LockFile}: {Reason}; should this process die, the next writer will not wait for it")]
     public static partial void WriterRecordFailed(ILogger logger, string lockFile, string reason);
+
+    [LoggerMessage(EventId = 4071, Level = LogLevel.Warning, Message = "Parent account {Parent} of {Account} was removed by another process since this agent saw it; creating it again")]
+    public static partial void ParentVanished(ILogger logger, string parent, string account);
 }

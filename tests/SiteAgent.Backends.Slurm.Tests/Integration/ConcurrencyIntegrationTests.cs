@@ -1,3 +1,5 @@
+using SiteAgent.Backends.Commands;
+using SiteAgent.Backends.Model;
 using SiteAgent.Backends.Slurm.Tests.Support;
 
 namespace SiteAgent.Backends.Slurm.Tests.Integration;
@@ -35,5 +37,36 @@ public class ConcurrencyIntegrationTests
         Assert.Empty(children.Except(expected));
         var listed = await scope.Backend().Client.ListChildAccountsAsync(parent, TestContext.Current.CancellationToken);
         Assert.Equal(expected.Length, listed.Count);
+    }
+
+    [Fact]
+    public async Task TerminateRacingACreateUnderTheSameProject_NeverRemovesTheNewAllocation()
+    {
+        // Terminating the last allocation of a project removes the project when nothing else lives under
+        // it, and SLURM removes a parent with its whole sub-tree. Another agent process creates an
+        // allocation under the same project right after the terminating one looked for children.
+        await using var scope = new ClusterScope();
+        var project = scope.Prefix + "proj-1";
+        var creator = scope.Backend();
+        var first = await creator.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, TestContext.Current.CancellationToken);
+        Task<BackendResourceInfo>? create = null;
+        var interleaving = new InterleavingRunner(
+            new ProcessCommandRunner(),
+            command => command.Arguments.Contains("withsubaccounts") && command.Arguments.Contains($"account={project}"),
+            async () =>
+            {
+                // The other process's create: given a few seconds, it runs unless the terminating agent holds the write lock.
+                create = Task.Run(() => creator.CreateResourceAsync(scope.Resource("alloc-2"), scope.Id("alloc-2"), UserContext.Empty, CancellationToken.None));
+                await Task.WhenAny(create, Task.Delay(TimeSpan.FromSeconds(10)));
+            });
+        var terminator = scope.Backend(runner: interleaving);
+
+        await terminator.DeleteResourceAsync(scope.Resource("alloc-1") with { BackendId = first.BackendId }, "proj-1", TestContext.Current.CancellationToken);
+        Assert.NotNull(create);
+        var second = await create;
+
+        Assert.Null(await SlurmCluster.AccountRowAsync(first.BackendId));
+        Assert.Equal(project, (await SlurmCluster.AccountRowAsync(second.BackendId))?[1]);
+        Assert.Equal(scope.Prefix + "org-a", (await SlurmCluster.AccountRowAsync(project))?[1]);
     }
 }

@@ -35,4 +35,13 @@ public class WriteOutcomeTests
     [InlineData("sacctmgr-remove-user-association.txt", 0, SacctmgrOutcome.Success)]
     public void ClassifyWrite_CapturedAnswers(string fixture, int exitCode, SacctmgrOutcome expected) =>
         Assert.Equal(expected, SlurmParser.ClassifyWrite(exitCode, Fixture.Text(fixture)));
+
+    [Theory]
+    [InlineData("sacctmgr-add-account-missing-parent.txt", true)]
+    [InlineData("sacctmgr-modify-account-parent-missing.txt", true)]
+    [InlineData("sacctmgr-add-account-42-char-prefix-collision.txt", false)]
+    [InlineData("sacctmgr-add-account-already-exists.txt", false)]
+    [InlineData("sacctmgr-modify-account-qos-unknown.txt", false)]
+    public void IsParentMissing_CapturedAnswers(string fixture, bool expected) =>
+        Assert.Equal(expected, SlurmParser.IsParentMissing(Fixture.Text(fixture)));
 }

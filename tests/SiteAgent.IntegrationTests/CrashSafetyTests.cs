@@ -1,3 +1,4 @@
+using SiteAgent.Backends.Slurm;
 using SiteAgent.IntegrationTests.Infrastructure;
 using SiteAgent.Testing;
 using SiteAgent.Waldur.Emulator.Faults;
@@ -61,6 +62,50 @@ public class CrashSafetyTests
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.Equal("done", await harness.OrderStateAsync(order));
         Assert.Single(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_"));
+    }
+
+    [Fact]
+    public async Task KilledInTheMiddleOfASacctmgrWrite_NextAgentWaitsForTheOrphanedWrite()
+    {
+        // The kernel drops a SIGKILLed agent's flock at once, while the sacctmgr it started goes on writing.
+        // The wrapper logs each write's start and end and widens the window with a pause.
+        var scenario = new TestScenario();
+        var order = scenario.AddCreateOrder("Killed Mid Write", cpu: 4, state: "executing");
+        await using var harness = await AgentHarness.StartAsync(scenario);
+        var timed = TimedSacctmgr.Create(harness.Directory, TimeSpan.FromSeconds(2));
+        harness.WriteConfig(new Dictionary<string, string> { ["slurm_bin_path"] = $"\"{timed.BinPath}\"" });
+
+        TimedWrite orphan;
+        using (var agent = StartAgent(harness))
+        {
+            Assert.True(await RunningProcess.WaitUntilAsync(() => Task.FromResult(timed.Writes().Count > 0 || agent.HasExited), TimeSpan.FromSeconds(60)),
+                "the agent never started a write:\n" + agent.Error);
+            orphan = Assert.Single(timed.Writes());
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            agent.Signal(9);
+            await agent.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        // What the dead agent's lock file says now (checked below): its running sacctmgr, to be waited for.
+        var lockFile = (await ProcessRunner.RunAsync("/bin/cat", [SlurmTestCluster.WriteLock.Path])).Output;
+        var secondStarted = TimedSacctmgr.Now();
+        var rerun = await harness.RunAgentOnceAsync();
+
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Equal("done", await harness.OrderStateAsync(order));
+        var writes = timed.Writes();
+        TestContext.Current.TestOutputHelper?.WriteLine($"second agent started at {secondStarted}; writes:\n{string.Join("\n", writes)}");
+        var orphanEnd = writes.Single(w => w.Pid == orphan.Pid).End;
+        Assert.True(orphanEnd > secondStarted, $"the orphaned write had ended before the second agent started, so nothing was proven: {string.Join("; ", writes)}");
+        Assert.Contains(writes, w => w.Pid != orphan.Pid);
+        Assert.All(writes, w => Assert.NotNull(w.End));
+        for (var i = 1; i < writes.Count; i++)
+        {
+            Assert.True(writes[i].Start > writes[i - 1].End, $"two sacctmgr writes overlapped:\n{writes[i - 1]}\n{writes[i]}\nall: {string.Join("\n", writes)}");
+        }
+
+        Assert.Equal(orphan.Pid, SacctmgrWriterRecord.Parse(lockFile)?.Pid);
+        Assert.Contains($"sacctmgr (pid {orphan.Pid}) left running by a holder of {SlurmTestCluster.WriteLock.Path} that died", rerun.Output + rerun.Error, StringComparison.Ordinal);
     }
 
     private static RunningProcess StartAgent(AgentHarness harness) =>

@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace SiteAgent.IntegrationTests.Infrastructure;
+
+/// <summary>One sacctmgr write as the wrapper saw it: its pid, and start and end in nanoseconds since the epoch.</summary>
+internal sealed record TimedWrite(int Pid, long Start, long? End, string Arguments)
+{
+    public override string ToString() => $"pid {Pid} [{Start}, {End?.ToString(CultureInfo.InvariantCulture) ?? "running"}] {Arguments}";
+}
+
+/// <summary>
+/// A bin directory for <c>slurm_bin_path</c> whose sacctmgr logs every write's start and end with its
+/// pid and, after a pause that widens the window, runs the real /usr/bin/sacctmgr (reads go straight to
+/// it). sacct, scancel and sinfo are the real ones. The wrapper is a bash script named sacctmgr, so the
+/// agent's child (and its command name) is the wrapper, which lives exactly as long as the write.
+/// </summary>
+internal sealed class TimedSacctmgr
+{
+    private TimedSacctmgr(string directory)
+    {
+        BinPath = directory;
+        LogPath = Path.Combine(directory, "writes.log");
+    }
+
+    /// <summary>The directory to configure as <c>slurm_bin_path</c>.</summary>
+    public string BinPath { get; }
+
+    private string LogPath { get; }
+
+    public static TimedSacctmgr Create(string parent, TimeSpan pause)
+    {
+        var timed = new TimedSacctmgr(Path.Combine(parent, "timed-slurm-bin"));
+        Directory.CreateDirectory(timed.BinPath);
+        var script = Path.Combine(timed.BinPath, "sacctmgr");
+        File.WriteAllText(script, $$"""
+            #!/bin/bash
+            # Test wrapper: logs each sacctmgr write's start and end (pid, ns since the epoch) around the real one.
+            case " $* " in
+              *" add "* | *" create "* | *" modify "* | *" update "* | *" remove "* | *" delete "*) ;;
+              *) exec /usr/bin/sacctmgr "$@" ;;
+            esac
+            printf 'start %s %s %s\n' "$$" "$(date +%s%N)" "$*" >>'{{timed.LogPath}}'
+            sleep {{pause.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}}
+            /usr/bin/sacctmgr "$@"
+            status=$?
+            printf 'end %s %s\n' "$$" "$(date +%s%N)" >>'{{timed.LogPath}}'
+            exit $status
+
+            """);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var program in new[] { "sacct", "scancel", "sinfo" })
+        {
+            File.CreateSymbolicLink(Path.Combine(timed.BinPath, program), "/usr/bin/" + program);
+        }
+
+        return timed;
+    }
+
+    /// <summary>Now, on the wrapper's clock (ns since the epoch).</summary>
+    public static long Now() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    /// <summary>Every write logged so far, in start order.</summary>
+    public IReadOnlyList<TimedWrite> Writes()
+    {
+        if (!File.Exists(LogPath))
+        {
+            return [];
+        }
+
+        var writes = new List<TimedWrite>();
+        foreach (var line in File.ReadAllLines(LogPath))
+        {
+            var fields = line.Split(' ', 4);
+            var pid = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            var time = long.Parse(fields[2], CultureInfo.InvariantCulture);
+            if (fields[0] == "start")
+            {
+                writes.Add(new TimedWrite(pid, time, null, fields.Length > 3 ? fields[3] : string.Empty));
+            }
+            else
+            {
+                var index = writes.FindLastIndex(w => w.Pid == pid && w.End is null);
+                writes[index] = writes[index] with { End = time };
+            }
+        }
+
+        return writes.OrderBy(w => w.Start).ToList();
+    }
+}

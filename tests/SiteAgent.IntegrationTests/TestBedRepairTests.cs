@@ -37,6 +37,9 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
         var p = Prefix();
         await MakeTreeAsync(p);
         await cluster.WriteAsync("add", "account", p + "other", "parent=root", $"cluster={cluster.Name}");
+        // A tree the size of a used test cluster: the check's output outgrows a pipe buffer.
+        var filler = Prefix();
+        await cluster.WriteAsync("add", "account", string.Join(',', Enumerable.Range(0, 600).Select(i => $"{filler}{i}")), "parent=root", $"cluster={cluster.Name}");
         var rows = await cluster.AssociationsAsync();
         var org = rows.Single(r => r.Account == p + "org" && r.User.Length == 0);
         // A sibling overlapping org (and sharing a value with proj), and proj with lft above rgt.
@@ -48,6 +51,7 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
         var up = await cluster.UpAsync();
 
         Assert.True(up.ExitCode == 0, up.ToString());
+        Assert.Contains($"repaired the association tree of cluster {cluster.Name}", up.Error, StringComparison.Ordinal);
         Assert.Contains("overlaps-sibling", up.Error, StringComparison.Ordinal);
         Assert.Contains("lft-not-below-rgt", up.Error, StringComparison.Ordinal);
         await AssertSoundAndUsableAsync();
@@ -55,6 +59,7 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
         // Sub-tree operations follow the values: removing org takes proj, alloc and the user, not its sibling.
         await cluster.WriteAsync("remove", "account", "where", $"name={p}org", $"cluster={cluster.Name}");
         Assert.Equal([$"{p}other|root|"], await TreeOfAsync(p));
+        Assert.Equal(600, (await TreeOfAsync(filler)).Length);
     }
 
     [Fact]

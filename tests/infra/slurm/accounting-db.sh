@@ -67,9 +67,11 @@ repair_sql() {
 # Repairs every broken tree (slurmdbd must not be running); returns 1 when a
 # tree is still broken afterwards.
 repair_assoc_trees() {
-  local cluster sql
+  local cluster sql analysis
   for cluster in $(db_clusters); do
-    analyse_tree "$cluster" | grep -q '^problem' || continue
+    # Not `analyse_tree | grep -q`: under pipefail, grep leaving early fails the pipe (SIGPIPE).
+    analysis=$(analyse_tree "$cluster") || return 1
+    grep -q '^problem' <<<"$analysis" || continue
     sql=$(repair_sql "$cluster") || return 1
     mysql_root --batch <<<"$sql" || return 1
     log "repaired the association tree of cluster $cluster: $(grep -c '^DELETE' <<<"$sql") orphan(s) removed," \

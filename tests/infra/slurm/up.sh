@@ -307,7 +307,9 @@ start_slurmdbd() {
 # slurmctld cannot talk to slurmdbd for a cluster never added to accounting,
 # so the cluster is registered before the controller starts.
 register_cluster() {
-  if client sacctmgr -n -P show cluster format=cluster | grep -qx "$CLUSTER"; then
+  local clusters
+  clusters=$(client sacctmgr -n -P show cluster format=cluster)
+  if grep -qx "$CLUSTER" <<<"$clusters"; then
     return 0
   fi
   log "registering cluster $CLUSTER in accounting"

@@ -162,25 +162,27 @@ public sealed partial class SlurmBackend
             }
 
             await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // No existence read first: the order processor has just checked, and sacctmgr answers
-                // "Nothing new added" for an association that exists (e.g. created by another agent since).
-                if (!await Client.CreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new DuplicateResourceException(allocation);
-                }
 
-                return;
-            }
-            catch (ParentAccountMissingException) when (attempt == 1)
+            // No existence read first: the order processor has just checked, and sacctmgr answers
+            // "Nothing new added" for an association that exists (e.g. created by another agent since).
+            switch (await Client.TryCreateAccountAsync(allocation, resource.Name, project, project, cancellationToken).ConfigureAwait(false))
             {
-                SlurmLog.ParentVanished(_logger, project, allocation);
-                _knownParents.Remove(project);
-                if (customer is not null)
-                {
-                    _knownParents.Remove(customer);
-                }
+                case AccountCreation.Created:
+                    return;
+                case AccountCreation.Existed:
+                    throw new DuplicateResourceException(allocation);
+                case AccountCreation.ParentMissing when attempt == 1:
+                    SlurmLog.ParentVanished(_logger, project, allocation);
+                    _knownParents.Remove(project);
+                    if (customer is not null)
+                    {
+                        _knownParents.Remove(customer);
+                    }
+
+                    break;
+                default:
+                    throw new BackendException(
+                        $"Cannot create SLURM account {allocation}: its parent account {project} is missing on cluster {ClusterLabel} even after it was created again");
             }
         }
     }

@@ -68,11 +68,12 @@ public class CrashSafetyTests
     public async Task KilledInTheMiddleOfASacctmgrWrite_NextAgentWaitsForTheOrphanedWrite()
     {
         // The kernel drops a SIGKILLed agent's flock at once, while the sacctmgr it started goes on writing.
-        // The wrapper logs each write's start and end and widens the window with a pause.
+        // The wrapper logs each write's start and end and widens the window with a pause: 10 s for the
+        // write the first agent dies in, so that the second reaches the lock before it ends.
         var scenario = new TestScenario();
         var order = scenario.AddCreateOrder("Killed Mid Write", cpu: 4, state: "executing");
         await using var harness = await AgentHarness.StartAsync(scenario);
-        var timed = TimedSacctmgr.Create(harness.Directory, TimeSpan.FromSeconds(2));
+        var timed = TimedSacctmgr.Create(harness.Directory, firstPause: TimeSpan.FromSeconds(10), pause: TimeSpan.FromSeconds(1));
         harness.WriteConfig(new Dictionary<string, string> { ["slurm_bin_path"] = $"\"{timed.BinPath}\"" });
 
         TimedWrite orphan;

@@ -16,7 +16,7 @@ public class OrphanedWriterTests
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "sacctmgr.lock");
-        using var orphan = StandInWriter.Start(dir.Path, 1.5);
+        using var orphan = StandInWriter.Start(dir.Path, 5);
         await File.WriteAllTextAsync(path, orphan.Record().Format(), TestContext.Current.CancellationToken);
 
         using (await new SacctmgrWriteLock(path, TimeSpan.FromSeconds(30)).AcquireAsync(TestContext.Current.CancellationToken))
@@ -67,7 +67,7 @@ public class OrphanedWriterTests
         var path = Path.Combine(dir.Path, "sacctmgr.lock");
         var writeLock = new SacctmgrWriteLock(path, TimeSpan.FromSeconds(30));
         int? started = null;
-        var write = new CommandSpec(StandInWriter.Link(dir.Path), ["2"], CommandEffect.Write) { OnStarted = pid => started = pid };
+        var write = new CommandSpec(StandInWriter.Link(dir.Path), ["5"], CommandEffect.Write) { OnStarted = pid => started = pid };
 
         var run = writeLock.RunAsync(new ProcessCommandRunner(), write, TestContext.Current.CancellationToken);
         await Helper.WaitUntilAsync(() => Content(path).Contains("comm=sacctmgr", StringComparison.Ordinal));

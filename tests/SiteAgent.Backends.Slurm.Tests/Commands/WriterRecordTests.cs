@@ -110,8 +110,8 @@ public class WriterRecordTests
     public async Task IsRunning_AZombieThatNobodyReaps_HasFinishedWriting()
     {
         using var dir = new TempDirectory();
-        // The stand-in exits after 0.2 s under a parent (exec'd sleep) that never reaps it.
-        var info = new ProcessStartInfo("/bin/bash", ["-c", "\"$0\" 0.2 & echo $!; exec sleep 30", StandInWriter.Link(dir.Path)]) { RedirectStandardOutput = true };
+        // The stand-in exits after 2 s under a parent (exec'd sleep) that never reaps it.
+        var info = new ProcessStartInfo("/bin/bash", ["-c", "\"$0\" 2 & echo $!; exec sleep 30", StandInWriter.Link(dir.Path)]) { RedirectStandardOutput = true };
         using var parent = Process.Start(info)!;
         try
         {

@@ -37,7 +37,7 @@ public class ScriptWriteLockTests
         SlurmCluster.Require();
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "sacctmgr.lock");
-        using var orphan = StandInWriter.Start(dir.Path, 2);
+        using var orphan = StandInWriter.Start(dir.Path, 5);
         await File.WriteAllTextAsync(path, orphan.Record().Format(), TestContext.Current.CancellationToken);
 
         var ran = await RunScriptAsync(path, wait: 30);

@@ -10,8 +10,8 @@ internal sealed record TimedWrite(int Pid, long Start, long? End, string Argumen
 
 /// <summary>
 /// A bin directory for <c>slurm_bin_path</c> whose sacctmgr logs every write's start and end with its
-/// pid and, after a pause that widens the window, runs the real /usr/bin/sacctmgr (reads go straight to
-/// it). sacct, scancel and sinfo are the real ones. The wrapper is a bash script named sacctmgr, so the
+/// pid and, after a pause that widens the window (longer for the first write), runs the real
+/// /usr/bin/sacctmgr (reads go straight to it). sacct, scancel and sinfo are the real ones. The wrapper is a bash script named sacctmgr, so the
 /// agent's child (and its command name) is the wrapper, which lives exactly as long as the write.
 /// </summary>
 internal sealed class TimedSacctmgr
@@ -27,7 +27,11 @@ internal sealed class TimedSacctmgr
 
     private string LogPath { get; }
 
-    public static TimedSacctmgr Create(string parent, TimeSpan pause)
+    /// <summary>Creates the bin directory.</summary>
+    /// <param name="parent">Where to put it.</param>
+    /// <param name="firstPause">The pause of the first write (the one a test kills its agent in): long enough for a second agent to reach the lock.</param>
+    /// <param name="pause">The pause of every later write.</param>
+    public static TimedSacctmgr Create(string parent, TimeSpan firstPause, TimeSpan pause)
     {
         var timed = new TimedSacctmgr(Path.Combine(parent, "timed-slurm-bin"));
         Directory.CreateDirectory(timed.BinPath);
@@ -39,8 +43,10 @@ internal sealed class TimedSacctmgr
               *" add "* | *" create "* | *" modify "* | *" update "* | *" remove "* | *" delete "*) ;;
               *) exec /usr/bin/sacctmgr "$@" ;;
             esac
+            pause={{Seconds(pause)}}
+            [[ -s '{{timed.LogPath}}' ]] || pause={{Seconds(firstPause)}}
             printf 'start %s %s %s\n' "$$" "$(date +%s%N)" "$*" >>'{{timed.LogPath}}'
-            sleep {{pause.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}}
+            sleep "$pause"
             /usr/bin/sacctmgr "$@"
             status=$?
             printf 'end %s %s\n' "$$" "$(date +%s%N)" >>'{{timed.LogPath}}'
@@ -55,6 +61,8 @@ internal sealed class TimedSacctmgr
 
         return timed;
     }
+
+    private static string Seconds(TimeSpan pause) => pause.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Now, on the wrapper's clock (ns since the epoch).</summary>
     public static long Now() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;

@@ -58,13 +58,10 @@ public sealed partial class WaldurClient : IDisposable
             WaldurLog.TlsVerificationDisabled(logger, options.ApiUrl.AbsoluteUri);
         }
 
-        var http = handler is null
-            ? new HttpClient(WaldurHttpHandler.Create(options, logger), disposeHandler: true)
-            : new HttpClient(handler, disposeHandler: false);
-
-        // Polly owns timeouts (per attempt); HttpClient's own would cut across retries.
-        http.Timeout = Timeout.InfiniteTimeSpan;
-        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        // One connection pool. Waldur calls go through the resilience chain; the OIDC token request
+        // has its own timeout and is retried as part of the Waldur call that needed the token.
+        var connections = handler ?? WaldurHttpHandler.Create(options, logger);
+        var tokenHttp = NewHttpClient(connections, disposeHandler: false, options);
 
         var redactor = new SecretRedactor();
         WaldurAuthenticator authenticator;
@@ -76,12 +73,14 @@ public sealed partial class WaldurClient : IDisposable
                 break;
             case OidcClientCredentials oidc:
                 redactor.Add(oidc.ClientSecret);
-                authenticator = new OidcAuthenticator(oidc, http, options.OidcTokenTimeout, options.TimeProvider, OidcTokenCache.Shared, redactor, logger);
+                authenticator = new OidcAuthenticator(oidc, tokenHttp, options.OidcTokenTimeout, options.TimeProvider, OidcTokenCache.Shared, redactor, logger);
                 break;
             default:
                 throw new ArgumentException($"Unsupported credentials {options.Credentials.GetType().Name}.", nameof(options));
         }
 
+        // A handler the caller passed in stays the caller's to dispose.
+        var http = NewHttpClient(WaldurResilienceHandler.Create(authenticator, connections), disposeHandler: handler is null, options);
         _transport = new WaldurTransport(http, options, authenticator, redactor, logger);
         _readPipeline = RetryPipelines.Build(options.ReadRetry, options.Timeout, options.TimeProvider, logger);
         _writePipeline = RetryPipelines.Build(options.WriteRetry, options.Timeout, options.TimeProvider, logger);
@@ -97,6 +96,14 @@ public sealed partial class WaldurClient : IDisposable
         _readPipeline = read == parent._options.ReadRetry ? parent._readPipeline : RetryPipelines.Build(read, _options.Timeout, _options.TimeProvider, _logger);
         _writePipeline = write == parent._options.WriteRetry ? parent._writePipeline : RetryPipelines.Build(write, _options.Timeout, _options.TimeProvider, _logger);
         _ownsTransport = false;
+    }
+
+    private static HttpClient NewHttpClient(HttpMessageHandler handler, bool disposeHandler, WaldurClientOptions options)
+    {
+        // Timeouts belong to the pipeline (per attempt) and to the token request; HttpClient's own would cut across retries.
+        var http = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        return http;
     }
 
     /// <summary>The configured API root.</summary>

@@ -68,7 +68,7 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(
-            compilation, out var output, out var diagnostics, TestContext.Current.CancellationToken);
+            compilation, out var output, out var diagnostics, TestContext.Current!.Execution.CancellationToken);
         return new GeneratorRun(driver, output, diagnostics);
     }
 

@@ -7,19 +7,19 @@ public sealed class IncrementalCacheTests
 {
     private static readonly IncrementalStepRunReason[] Reused = [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged];
 
-    [Fact]
-    public void Registry_UnchangedCompilation_IsCached()
+    [Test]
+    public async Task Registry_UnchangedCompilation_IsCached()
     {
         var compilation = GeneratorHarness.Compile("Host", [TestSources.Slurm, TestSources.Base]);
         var first = GeneratorHarness.Run(compilation, TestOptionsProvider.Host());
 
         var second = GeneratorHarness.Run(first.Driver, compilation);
 
-        AssertReused(second.Result);
+        await AssertReused(second.Result);
     }
 
-    [Fact]
-    public void Registry_UnrelatedFileAdded_IsCachedOrUnchanged()
+    [Test]
+    public async Task Registry_UnrelatedFileAdded_IsCachedOrUnchanged()
     {
         var compilation = GeneratorHarness.Compile("Host", [TestSources.Slurm, TestSources.Base]);
         var first = GeneratorHarness.Run(compilation, TestOptionsProvider.Host());
@@ -28,12 +28,12 @@ public sealed class IncrementalCacheTests
             GeneratorHarness.Parse("namespace Host; public static class Unrelated { public static int Answer => 42; }", "Unrelated.cs"));
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        AssertReused(second.Result);
-        Assert.Equal(first.Source(GeneratorHarness.RegistryFile), second.Source(GeneratorHarness.RegistryFile));
+        await AssertReused(second.Result);
+        await Assert.That(second.Source(GeneratorHarness.RegistryFile)).IsEqualTo(first.Source(GeneratorHarness.RegistryFile));
     }
 
-    [Fact]
-    public void Registry_BackendVersionChanged_IsModified()
+    [Test]
+    public async Task Registry_BackendVersionChanged_IsModified()
     {
         var compilation = GeneratorHarness.Compile("Host", [TestSources.Slurm, TestSources.Base]);
         var first = GeneratorHarness.Run(compilation, TestOptionsProvider.Host());
@@ -42,12 +42,12 @@ public sealed class IncrementalCacheTests
         var newTree = GeneratorHarness.Parse(TestSources.Slurm.Replace("23.11.0", "24.05.0", StringComparison.Ordinal), oldTree.FilePath);
         var second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(oldTree, newTree));
 
-        var registry = Assert.Single(second.Result.TrackedSteps[BackendRegistryGenerator.TrackingNames.Registry]);
-        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(registry.Outputs).Reason);
-        Assert.Contains("24.05.0", second.Source(GeneratorHarness.RegistryFile), StringComparison.Ordinal);
+        var registry = await Assert.That(second.Result.TrackedSteps[BackendRegistryGenerator.TrackingNames.Registry]).HasSingleItem();
+        await Assert.That((await Assert.That(registry.Outputs).HasSingleItem()).Reason).IsEqualTo(IncrementalStepRunReason.Modified);
+        await Assert.That(second.Source(GeneratorHarness.RegistryFile)).Contains("24.05.0");
     }
 
-    private static void AssertReused(GeneratorRunResult result)
+    private static async Task AssertReused(GeneratorRunResult result)
     {
         string[] steps =
         [
@@ -58,17 +58,17 @@ public sealed class IncrementalCacheTests
         ];
         foreach (var name in steps)
         {
-            Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} was not tracked");
+            await Assert.That(result.TrackedSteps.ContainsKey(name)).IsTrue().Because($"step {name} was not tracked");
             foreach (var (_, reason) in result.TrackedSteps[name].SelectMany(step => step.Outputs))
             {
-                Assert.True(Reused.Contains(reason), $"step {name} ran with reason {reason}");
+                await Assert.That(Reused.Contains(reason)).IsTrue().Because($"step {name} ran with reason {reason}");
             }
         }
 
-        Assert.NotEmpty(result.TrackedOutputSteps);
+        await Assert.That(result.TrackedOutputSteps).IsNotEmpty();
         foreach (var (_, reason) in result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(step => step.Outputs))
         {
-            Assert.True(Reused.Contains(reason), $"an output step ran with reason {reason}");
+            await Assert.That(Reused.Contains(reason)).IsTrue().Because($"an output step ran with reason {reason}");
         }
     }
 }

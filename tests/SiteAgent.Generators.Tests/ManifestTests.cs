@@ -1,33 +1,34 @@
+
 namespace SiteAgent.Generators.Tests;
 
 /// <summary>The SiteAgentBackends manifest chooses which found backends reach the registry.</summary>
 public sealed class ManifestTests
 {
-    [Theory]
-    [InlineData("slurm;base", new[] { "base", "slurm" })]
-    [InlineData("base", new[] { "base" })]
-    [InlineData(" Slurm , BASE ", new[] { "base", "slurm" })]
-    [InlineData("", new[] { "base", "slurm" })]
-    public void Registry_Manifest_HoldsSelectedIdsInOrder(string manifest, string[] expected)
+    [Test]
+    [Arguments("slurm;base", new[] { "base", "slurm" })]
+    [Arguments("base", new[] { "base" })]
+    [Arguments(" Slurm , BASE ", new[] { "base", "slurm" })]
+    [Arguments("", new[] { "base", "slurm" })]
+    public async Task Registry_Manifest_HoldsSelectedIdsInOrder(string manifest, string[] expected)
     {
         var run = GeneratorHarness.Run(
             GeneratorHarness.Compile("Host", [TestSources.Slurm, TestSources.Base]), TestOptionsProvider.Host(manifest));
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Equal(expected, RegistryIds.Of(run.Source(GeneratorHarness.RegistryFile)!));
-        Assert.Empty(run.CompilationErrors);
+        await Assert.That(run.Diagnostics).IsEmpty();
+        await Assert.That(RegistryIds.Of(run.Source(GeneratorHarness.RegistryFile)!)).IsEquivalentTo(expected, CollectionOrdering.Matching);
+        await Assert.That(run.CompilationErrors).IsEmpty();
     }
 
-    [Fact]
-    public void Registry_TwoManifests_GiveDifferentRegistries()
+    [Test]
+    public async Task Registry_TwoManifests_GiveDifferentRegistries()
     {
         var compilation = GeneratorHarness.Compile("Host", [TestSources.Slurm, TestSources.Base]);
 
         var full = GeneratorHarness.Run(compilation, TestOptionsProvider.Host("slurm;base")).Source(GeneratorHarness.RegistryFile)!;
         var trimmed = GeneratorHarness.Run(compilation, TestOptionsProvider.Host("base")).Source(GeneratorHarness.RegistryFile)!;
 
-        Assert.NotEqual(full, trimmed);
-        Assert.Contains("global::Sites.Slurm.SlurmBackend", full, StringComparison.Ordinal);
-        Assert.DoesNotContain("global::Sites.Slurm.SlurmBackend", trimmed, StringComparison.Ordinal);
+        await Assert.That(trimmed).IsNotEqualTo(full);
+        await Assert.That(full).Contains("global::Sites.Slurm.SlurmBackend");
+        await Assert.That(trimmed).DoesNotContain("global::Sites.Slurm.SlurmBackend");
     }
 }

@@ -11,41 +11,41 @@ namespace SiteAgent.Generators.Tests;
 /// <summary>The emitted registry, compiled and loaded, reads settings and creates backends.</summary>
 public sealed class RegistryRuntimeTests
 {
-    [Fact]
-    public void Registry_LoadedAssembly_ReadsSettingsAndCreatesBackend()
+    [Test]
+    public async Task Registry_LoadedAssembly_ReadsSettingsAndCreatesBackend()
     {
         var run = GeneratorHarness.Run(
             GeneratorHarness.Compile("Host", [TestSources.Slurm, TestSources.Base]), TestOptionsProvider.Host());
         var context = new AssemblyLoadContext("registry-under-test", isCollectible: true);
         try
         {
-            var registry = Load(context, run.Output).GetType("SiteAgent.Generated.BackendRegistry", throwOnError: true)!;
+            var registry = (await Load(context, run.Output)).GetType("SiteAgent.Generated.BackendRegistry", throwOnError: true)!;
             var all = (IReadOnlyList<BackendDescriptor>)registry.GetProperty("All")!.GetValue(null)!;
             var slurm = (BackendDescriptor)registry.GetMethod("Find")!.Invoke(null, ["slurm"])!;
 
-            Assert.Equal(["base", "slurm"], all.Select(descriptor => descriptor.Id));
-            Assert.Same(all[1], slurm);
-            Assert.Equal(("SLURM", "23.11.0", "Accounts and \"limits\" in SLURM."), (slurm.DisplayName, slurm.Version, slurm.Description));
-            Assert.Equal("Sites.Slurm.SlurmBackend", slurm.TypeName);
-            Assert.Equal([BackendCapabilities.LimitReading, BackendCapabilities.UserHomeDirectories], slurm.Capabilities);
+            await Assert.That(all.Select(descriptor => descriptor.Id)).IsEquivalentTo(["base", "slurm"], CollectionOrdering.Matching);
+            await Assert.That(slurm).IsSameReferenceAs(all[1]);
+            await Assert.That((slurm.DisplayName, slurm.Version, slurm.Description)).IsEqualTo(("SLURM", "23.11.0", "Accounts and \"limits\" in SLURM."));
+            await Assert.That(slurm.TypeName).IsEqualTo("Sites.Slurm.SlurmBackend");
+            await Assert.That(slurm.Capabilities).IsEquivalentTo([BackendCapabilities.LimitReading, BackendCapabilities.UserHomeDirectories], CollectionOrdering.Matching);
 
             var problems = new ConfigProblems();
             var settings = slurm.ReadSettings(Reader(problems, "cluster", "north"));
             var backendContext = new BackendContext { OfferingName = "hpc", OfferingUuid = Guid.NewGuid() };
             var backend = slurm.Create(settings, backendContext);
 
-            Assert.Empty(problems.Items);
-            Assert.Equal("Sites.Slurm.SlurmBackend", backend.GetType().FullName);
-            Assert.IsAssignableFrom<ILimitReadingBackend>(backend);
-            Assert.IsAssignableFrom<IHomeDirectoryBackend>(backend);
-            Assert.Same(settings, backend.GetType().GetProperty("Settings")!.GetValue(backend));
-            Assert.Same(backendContext, backend.GetType().GetProperty("Context")!.GetValue(backend));
-            Assert.Contains("north", settings.ToString(), StringComparison.Ordinal);
+            await Assert.That(problems.Items).IsEmpty();
+            await Assert.That(backend.GetType().FullName).IsEqualTo("Sites.Slurm.SlurmBackend");
+            await Assert.That(backend).IsAssignableTo<ILimitReadingBackend>();
+            await Assert.That(backend).IsAssignableTo<IHomeDirectoryBackend>();
+            await Assert.That(backend.GetType().GetProperty("Settings")!.GetValue(backend)).IsSameReferenceAs(settings);
+            await Assert.That(backend.GetType().GetProperty("Context")!.GetValue(backend)).IsSameReferenceAs(backendContext);
+            await Assert.That(settings.ToString()).Contains("north");
 
             var basic = all[0];
-            Assert.Equal(("Base", "0.0.0"), (basic.DisplayName, basic.Version));
-            Assert.Same(NoSettings.Instance, basic.ReadSettings(Reader(problems)));
-            Assert.IsAssignableFrom<IDiagnosticsBackend>(basic.Create(NoSettings.Instance, backendContext));
+            await Assert.That((basic.DisplayName, basic.Version)).IsEqualTo(("Base", "0.0.0"));
+            await Assert.That(basic.ReadSettings(Reader(problems))).IsSameReferenceAs(NoSettings.Instance);
+            await Assert.That(basic.Create(NoSettings.Instance, backendContext)).IsAssignableTo<IDiagnosticsBackend>();
         }
         finally
         {
@@ -53,11 +53,11 @@ public sealed class RegistryRuntimeTests
         }
     }
 
-    private static Assembly Load(AssemblyLoadContext context, Compilation compilation)
+    private static async Task<Assembly> Load(AssemblyLoadContext context, Compilation compilation)
     {
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var result = compilation.Emit(stream, cancellationToken: TestContext.Current!.Execution.CancellationToken);
+        await Assert.That(result.Success).IsTrue().Because(string.Join("\n", result.Diagnostics));
         stream.Position = 0;
         return context.LoadFromStream(stream);
     }

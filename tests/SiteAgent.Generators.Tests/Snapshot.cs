@@ -39,8 +39,7 @@ internal static class Snapshot
             line++;
         }
 
-        Assert.Fail(
-            $"Snapshot {path} differs at line {line + 1}:\n" +
+        Assert.Fail($"Snapshot {path} differs at line {line + 1}:\n" +
             $"- expected: {At(expectedLines, line)}\n" +
             $"+ actual:   {At(actualLines, line)}\n" +
             $"If the change is intended, run the tests with UPDATE_SNAPSHOTS=1 and review the diff.\n--- actual ---\n{actual}");

@@ -9,7 +9,7 @@ namespace SiteAgent.IntegrationTests;
 /// </summary>
 public class ConcurrencyTests
 {
-    [Fact]
+    [Test]
     public async Task TwoAgentProcessesCreatingAccountsAtOnce_TreeStaysIntact()
     {
         const int OrdersEach = 5;
@@ -22,24 +22,24 @@ public class ConcurrencyTests
 
         var runs = await Task.WhenAll(one.RunAgentOnceAsync(), two.RunAgentOnceAsync());
 
-        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        foreach (var run in runs) { await Assert.That(run.ExitCode == 0).IsTrue().Because(run.ToString()); }
         foreach (var (harness, scenario, orders) in new[] { (one, first, firstOrders), (two, second, secondOrders) })
         {
             foreach (var order in orders)
             {
-                Assert.Equal("done", await harness.OrderStateAsync(order));
+                await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
             }
 
             var accounts = await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_");
-            Assert.Equal(OrdersEach, accounts.Count);
+            await Assert.That(accounts.Count).IsEqualTo(OrdersEach);
             foreach (var account in accounts)
             {
-                Assert.Equal(scenario.ProjectAccount, (await SlurmCluster.AccountAsync(account))!.Parent);
+                await Assert.That((await SlurmCluster.AccountAsync(account))!.Parent).IsEqualTo(scenario.ProjectAccount);
             }
         }
 
         // The whole tree is still readable: slurmdbd answers a full association listing.
         var all = await SlurmCluster.SacctmgrAsync("show", "assoc", "format=account,parentname,user");
-        Assert.Contains(first.ProjectAccount, all, StringComparison.Ordinal);
+        await Assert.That(all).Contains(first.ProjectAccount);
     }
 }

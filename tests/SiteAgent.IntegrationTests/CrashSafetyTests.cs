@@ -8,7 +8,7 @@ namespace SiteAgent.IntegrationTests;
 /// <summary>An agent killed in the middle of an order and started again never creates a second account and never loses the order.</summary>
 public class CrashSafetyTests
 {
-    [Fact]
+    [Test]
     public async Task KilledAfterAccountCreation_RestartCompletesTheSameAccount()
     {
         var scenario = new TestScenario();
@@ -19,28 +19,27 @@ public class CrashSafetyTests
 
         using (var agent = StartAgent(harness))
         {
-            Assert.True(await RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count == 1, TimeSpan.FromSeconds(90)),
-                "the account was never created:\n" + agent.Error);
-            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await Assert.That(await RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count == 1, TimeSpan.FromSeconds(90))).IsTrue().Because("the account was never created:\n" + agent.Error);
+            await Task.Delay(500, TestContext.Current!.Execution.CancellationToken);
             agent.Signal(9);
             await agent.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        Assert.Equal("executing", await harness.OrderStateAsync(order));
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("executing");
         harness.Emulator.Faults.Clear();
 
         var rerun = await harness.RunAgentOnceAsync();
 
-        Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("done", await harness.OrderStateAsync(order));
+        await Assert.That(rerun.ExitCode == 0).IsTrue().Because(rerun.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
         var accounts = await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_");
-        var account = Assert.Single(accounts);
-        Assert.Equal(account, (await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString());
-        Assert.Equal("cpu=540000", (await SlurmCluster.AccountAsync(account))!.GrpTresMins);
-        Assert.Single(harness.Requests("POST", "/set_backend_id/"));
+        var account = await Assert.That(accounts).HasSingleItem();
+        await Assert.That((await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString()).IsEqualTo(account);
+        await Assert.That((await SlurmCluster.AccountAsync(account))!.GrpTresMins).IsEqualTo("cpu=540000");
+        await Assert.That(harness.Requests("POST", "/set_backend_id/")).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task KilledBeforeTheIdReachedWaldur_RestartCreatesExactlyOneAccount()
     {
         var scenario = new TestScenario();
@@ -50,8 +49,7 @@ public class CrashSafetyTests
 
         using (var agent = StartAgent(harness))
         {
-            Assert.True(await RunningProcess.WaitUntilAsync(() => Task.FromResult(harness.Emulator.Faults.Describe().Count == 0 || agent.HasExited), TimeSpan.FromSeconds(60)),
-                "the agent never reached set_backend_id:\n" + agent.Error);
+            await Assert.That(await RunningProcess.WaitUntilAsync(() => Task.FromResult(harness.Emulator.Faults.Describe().Count == 0 || agent.HasExited), TimeSpan.FromSeconds(60))).IsTrue().Because("the agent never reached set_backend_id:\n" + agent.Error);
             agent.Signal(9);
             await agent.WaitAsync(TimeSpan.FromSeconds(30));
         }
@@ -59,17 +57,17 @@ public class CrashSafetyTests
         harness.Emulator.Faults.Clear();
         var rerun = await harness.RunAgentOnceAsync();
 
-        Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("done", await harness.OrderStateAsync(order));
-        Assert.Single(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_"));
+        await Assert.That(rerun.ExitCode == 0).IsTrue().Because(rerun.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
+        await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task KilledInTheMiddleOfASacctmgrWrite_NextAgentWaitsForTheOrphanedWrite()
     {
         // The kernel drops a SIGKILLed agent's flock at once, while the sacctmgr it started goes on writing.
-        // The wrapper logs each write's start and end and widens the window with a pause: 10 s for the
-        // write the first agent dies in, so that the second reaches the lock before it ends.
+        // The wrapper logs each sacctmgr's start and end and widens a write's window with a pause: 10 s for
+        // the write the first agent dies in, so that the second reaches the lock before it ends.
         var scenario = new TestScenario();
         var order = scenario.AddCreateOrder("Killed Mid Write", cpu: 4, state: "executing");
         await using var harness = await AgentHarness.StartAsync(scenario);
@@ -79,10 +77,9 @@ public class CrashSafetyTests
         TimedWrite orphan;
         using (var agent = StartAgent(harness))
         {
-            Assert.True(await RunningProcess.WaitUntilAsync(() => Task.FromResult(timed.Writes().Count > 0 || agent.HasExited), TimeSpan.FromSeconds(60)),
-                "the agent never started a write:\n" + agent.Error);
-            orphan = Assert.Single(timed.Writes());
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await Assert.That(await RunningProcess.WaitUntilAsync(() => Task.FromResult(timed.Writes().Count > 0 || agent.HasExited), TimeSpan.FromSeconds(60))).IsTrue().Because("the agent never started a write:\n" + agent.Error);
+            orphan = await Assert.That(timed.Writes()).HasSingleItem();
+            await Task.Delay(100, TestContext.Current!.Execution.CancellationToken);
             agent.Signal(9);
             await agent.WaitAsync(TimeSpan.FromSeconds(30));
         }
@@ -92,24 +89,24 @@ public class CrashSafetyTests
         var secondStarted = TimedSacctmgr.Now();
         var rerun = await harness.RunAgentOnceAsync();
 
-        Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("done", await harness.OrderStateAsync(order));
+        await Assert.That(rerun.ExitCode == 0).IsTrue().Because(rerun.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
         var writes = timed.Writes();
-        TestContext.Current.TestOutputHelper?.WriteLine($"second agent started at {secondStarted}; writes:\n{string.Join("\n", writes)}");
+        TestContext.Current!.Output.WriteLine($"second agent started at {secondStarted}; writes:\n{string.Join("\n", writes)}");
         var orphanEnd = writes.Single(w => w.Pid == orphan.Pid).End;
-        Assert.True(orphanEnd > secondStarted, $"the orphaned write had ended before the second agent started, so nothing was proven: {string.Join("; ", writes)}");
-        Assert.Contains(writes, w => w.Pid != orphan.Pid);
-        Assert.All(writes, w => Assert.NotNull(w.End));
+        await Assert.That(orphanEnd > secondStarted).IsTrue().Because($"the orphaned write had ended before the second agent started, so nothing was proven: {string.Join("; ", writes)}");
+        await Assert.That(writes).Contains(w => w.Pid != orphan.Pid);
+        await Assert.That(writes).All(w => w.End is not null);
         for (var i = 1; i < writes.Count; i++)
         {
-            Assert.True(writes[i].Start > writes[i - 1].End, $"two sacctmgr writes overlapped:\n{writes[i - 1]}\n{writes[i]}\nall: {string.Join("\n", writes)}");
+            await Assert.That(writes[i].Start > writes[i - 1].End).IsTrue().Because($"two sacctmgr writes overlapped:\n{writes[i - 1]}\n{writes[i]}\nall: {string.Join("\n", writes)}");
         }
 
-        Assert.Equal(orphan.Pid, SacctmgrWriterRecord.Parse(lockFile)?.Pid);
+        await Assert.That(SacctmgrWriterRecord.Parse(lockFile)?.Pid).IsEqualTo(orphan.Pid);
         // Usually the second agent is the next holder and says it waits; on a busy host another writer
         // (which waits the same way) may take the lock first, so this is reported, not asserted.
         var waited = (rerun.Output + rerun.Error).Contains($"sacctmgr (pid {orphan.Pid}) left running by a holder", StringComparison.Ordinal);
-        TestContext.Current.TestOutputHelper?.WriteLine(waited ? "the second agent logged its wait for the orphan" : "the second agent logged no wait: another holder had the lock until the orphan ended");
+        TestContext.Current!.Output.WriteLine(waited ? "the second agent logged its wait for the orphan" : "the second agent logged no wait: another holder had the lock until the orphan ended");
     }
 
     private static RunningProcess StartAgent(AgentHarness harness) =>

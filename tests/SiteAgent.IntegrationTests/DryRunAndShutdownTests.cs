@@ -1,3 +1,4 @@
+using System.IO;
 using SiteAgent.IntegrationTests.Infrastructure;
 using SiteAgent.Testing;
 
@@ -6,7 +7,7 @@ namespace SiteAgent.IntegrationTests;
 /// <summary>--dry-run changes nothing and prints the plan; SIGTERM stops the daemon cleanly.</summary>
 public class DryRunAndShutdownTests
 {
-    [Fact]
+    [Test]
     public async Task DryRun_PrintsThePlanAndChangesNothing()
     {
         var scenario = new TestScenario();
@@ -15,17 +16,17 @@ public class DryRunAndShutdownTests
 
         var outcome = await harness.RunAgentOnceAsync("--dry-run");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Equal("pending-provider", await harness.OrderStateAsync(order));
-        Assert.Empty(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix));
-        Assert.DoesNotContain(harness.Emulator.Requests, r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE");
-        Assert.Contains($"[dry-run] waldur  POST /api/marketplace-orders/{order:N}/approve_by_provider/", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains($"--immediate add account {scenario.CustomerAccount}", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains($"add user", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("nothing was changed in the backend or in Waldur", outcome.Output, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(outcome.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("pending-provider");
+        await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix)).IsEmpty();
+        await Assert.That(harness.Emulator.Requests).DoesNotContain(r => r.Method is "POST" or "PUT" or "PATCH" or "DELETE");
+        await Assert.That(outcome.Output).Contains($"[dry-run] waldur  POST /api/marketplace-orders/{order:N}/approve_by_provider/");
+        await Assert.That(outcome.Output).Contains($"--immediate add account {scenario.CustomerAccount}");
+        await Assert.That(outcome.Output).Contains($"add user");
+        await Assert.That(outcome.Output).Contains("nothing was changed in the backend or in Waldur");
     }
 
-    [Fact]
+    [Test]
     public async Task Sigterm_StopsTheDaemonGracefullyWithExitZero()
     {
         var scenario = new TestScenario();
@@ -34,15 +35,14 @@ public class DryRunAndShutdownTests
         var environment = harness.AgentEnvironment();
         environment["WALDUR_SITE_AGENT_ORDER_PROCESS_PERIOD_MINUTES"] = "0.05";
         using var agent = RunningProcess.Start(AgentBinary.Path, ["-m", "order_process", "-c", harness.ConfigPath, "--log-format", "plain"], environment);
-        Assert.True(await RunningProcess.WaitUntilAsync(() => Task.FromResult(agent.Output.Contains("Order cycle finished", StringComparison.Ordinal)), TimeSpan.FromSeconds(90)),
-            "no cycle finished:\n" + agent.Output + agent.Error);
+        await Assert.That(await RunningProcess.WaitUntilAsync(() => Task.FromResult(agent.Output.Contains("Order cycle finished", StringComparison.Ordinal)), TimeSpan.FromSeconds(90))).IsTrue().Because("no cycle finished:\n" + agent.Output + agent.Error);
 
         agent.Signal(15);
         var outcome = await agent.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("Shutting down gracefully", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("Agent stopped", outcome.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(environment["WALDUR_SITE_AGENT_HEARTBEAT_FILE"]));
+        await Assert.That(outcome.ExitCode).IsEqualTo(0);
+        await Assert.That(outcome.Output).Contains("Shutting down gracefully");
+        await Assert.That(outcome.Output).Contains("Agent stopped");
+        await Assert.That(File.Exists(environment["WALDUR_SITE_AGENT_HEARTBEAT_FILE"])).IsTrue();
     }
 }

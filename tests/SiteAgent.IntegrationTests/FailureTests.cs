@@ -8,7 +8,7 @@ public class FailureTests
 {
     private static readonly string[] WriteVerbs = ["add", "create", "modify", "update", "remove", "delete"];
 
-    [Fact]
+    [Test]
     public async Task BackendFailure_ErrsTheOrderWithSacctmgrsMessage()
     {
         var scenario = new TestScenario();
@@ -18,15 +18,15 @@ public class FailureTests
 
         var outcome = await harness.RunAgentOnceAsync();
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Equal("erred", await harness.OrderStateAsync(order));
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(outcome.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("erred");
         var error = await harness.OrderErrorAsync(order);
-        Assert.Contains($"Parent account '{missingRoot}' doesn't exist", error, StringComparison.Ordinal);
-        Assert.Single(harness.Requests("POST", "/set_state_erred/"));
-        Assert.Empty(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_"));
+        await Assert.That(error).Contains($"Parent account '{missingRoot}' doesn't exist");
+        await Assert.That(harness.Requests("POST", "/set_state_erred/")).HasSingleItem();
+        await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).IsEmpty();
     }
 
-    [Fact]
+    [Test]
     public async Task TransientWaldurFailures_OrdersAreDoneExactlyOnce()
     {
         var scenario = new TestScenario();
@@ -40,25 +40,25 @@ public class FailureTests
 
         var outcome = await harness.RunAgentOnceAsync();
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(outcome.ToString());
         foreach (var order in new[] { first, second })
         {
-            Assert.Equal("done", await harness.OrderStateAsync(order));
-            Assert.Single(harness.Requests("POST", $"/marketplace-orders/{order:N}/set_state_done/"), r => r.Status == 200);
-            Assert.Empty(harness.Requests("POST", $"/marketplace-orders/{order:N}/set_state_erred/"));
+            await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
+            await Assert.That(harness.Requests("POST", $"/marketplace-orders/{order:N}/set_state_done/")).HasSingleItem(r => r.Status == 200);
+            await Assert.That(harness.Requests("POST", $"/marketplace-orders/{order:N}/set_state_erred/")).IsEmpty();
         }
 
-        Assert.Equal(2, (await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count);
+        await Assert.That((await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count).IsEqualTo(2);
         harness.AssertNoContractViolations();
     }
 
-    [Theory]
-    [InlineData("proj-$(touch-pwned)", "shell metacharacters", true)]
-    [InlineData("-oops", "leading dash, read as an option without a prefix", false)]
-    [InlineData("a=b", "equals sign", true)]
-    [InlineData("x,y", "comma", true)]
-    [InlineData("where", "sacctmgr keyword without a prefix", false)]
-    [InlineData("very-long-project-slug-that-goes-on-and-on-and-on-beyond-any-limit", "over-long", true)]
+    [Test]
+    [Arguments("proj-$(touch-pwned)", "shell metacharacters", true)]
+    [Arguments("-oops", "leading dash, read as an option without a prefix", false)]
+    [Arguments("a=b", "equals sign", true)]
+    [Arguments("x,y", "comma", true)]
+    [Arguments("where", "sacctmgr keyword without a prefix", false)]
+    [Arguments("very-long-project-slug-that-goes-on-and-on-and-on-beyond-any-limit", "over-long", true)]
     public async Task HostileProjectSlug_ErrsCleanlyAndNoCommandCarriesIt(string slug, string why, bool prefixed)
     {
         var scenario = new TestScenario(projectSlug: slug, prefixed: prefixed);
@@ -69,15 +69,15 @@ public class FailureTests
 
         var outcome = await harness.RunAgentOnceAsync();
 
-        Assert.True(outcome.ExitCode == 0, why + "\n" + outcome);
-        Assert.Equal("erred", await harness.OrderStateAsync(order));
-        Assert.NotEmpty(await harness.OrderErrorAsync(order));
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(why + "\n" + outcome);
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("erred");
+        await Assert.That(await harness.OrderErrorAsync(order)).IsNotEmpty();
         // Validation happens before the first command: nothing at all was written to SLURM for this order.
-        Assert.DoesNotContain(recorder.Invocations(), argv => argv.Split(' ').Intersect(WriteVerbs).Any());
-        Assert.Null(await SlurmCluster.AccountAsync(scenario.AllocationAccount("hostile")));
+        await Assert.That(recorder.Invocations()).DoesNotContain(argv => argv.Split(' ').Intersect(WriteVerbs).Any());
+        await Assert.That(await SlurmCluster.AccountAsync(scenario.AllocationAccount("hostile"))).IsNull();
     }
 
-    [Fact]
+    [Test]
     public async Task HostileUsername_IsSkippedAndTheOthersAreAdded()
     {
         var scenario = new TestScenario(extraMemberUsername: "eve;rm -rf /");
@@ -88,11 +88,11 @@ public class FailureTests
 
         var outcome = await harness.RunAgentOnceAsync();
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Equal("done", await harness.OrderStateAsync(order));
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(outcome.ToString());
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("done");
         var account = (await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString()!;
         var users = (await SlurmCluster.AssociationsAsync(account)).Where(r => r.User.Length > 0).Select(r => r.User).Order();
-        Assert.Equal(scenario.Usernames.Order(), users);
-        Assert.DoesNotContain(recorder.Invocations(), argv => argv.Contains("eve;", StringComparison.Ordinal));
+        await Assert.That(users).IsEquivalentTo(scenario.Usernames.Order(), CollectionOrdering.Matching);
+        await Assert.That(recorder.Invocations()).DoesNotContain(argv => argv.Contains("eve;", StringComparison.Ordinal));
     }
 }

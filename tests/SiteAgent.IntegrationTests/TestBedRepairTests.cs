@@ -8,9 +8,11 @@ namespace SiteAgent.IntegrationTests;
 /// read: each test breaks the tree of a second, private cluster with SQL (never the shared one), runs
 /// up.sh, and checks the tree and that the cluster works again.
 /// </summary>
-public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<SecondSlurmInstance>
+[ClassDataSource<SecondSlurmInstance>(Shared = SharedType.PerClass)]
+[NotInParallel(SecondSlurmInstance.Key)]
+public class TestBedRepairTests(SecondSlurmInstance cluster)
 {
-    [Fact]
+    [Test]
     public async Task UserAssociationWhoseAccountRowIsGone_UpRemovesTheOrphanAndTheClusterWorks()
     {
         // The state the issue found: a removal by a stale range deleted an account's association while its
@@ -19,18 +21,18 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
         var p = Prefix();
         await MakeTreeAsync(p);
         await cluster.SqlAsync($"DELETE FROM `{cluster.Name}_assoc_table` WHERE acct='{p}alloc' AND user=''");
-        Assert.NotEmpty(TreeProblems(await cluster.AssociationsAsync()));
+        await Assert.That(TreeProblems(await cluster.AssociationsAsync())).IsNotEmpty();
 
         var up = await cluster.UpAsync();
 
-        Assert.True(up.ExitCode == 0, up.ToString());
-        Assert.Contains("orphan: assoc", up.Error, StringComparison.Ordinal);
-        Assert.Contains($"repaired the association tree of cluster {cluster.Name}: 1 orphan(s) removed", up.Error, StringComparison.Ordinal);
+        await Assert.That(up.ExitCode == 0).IsTrue().Because(up.ToString());
+        await Assert.That(up.Error).Contains("orphan: assoc");
+        await Assert.That(up.Error).Contains($"repaired the association tree of cluster {cluster.Name}: 1 orphan(s) removed");
         await AssertSoundAndUsableAsync();
-        Assert.Equal([$"{p}org|root|", $"{p}proj|{p}org|"], await TreeOfAsync(p));
+        await Assert.That(await TreeOfAsync(p)).IsEquivalentTo([$"{p}org|root|", $"{p}proj|{p}org|"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task OverlappingAndInvertedNestedSetValues_UpRenumbersFromTheParents()
     {
         cluster.Require();
@@ -46,23 +48,23 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
         await cluster.SqlAsync(
             $"UPDATE `{cluster.Name}_assoc_table` SET lft={org.Left + 1}, rgt={org.Right + 1} WHERE acct='{p}other' AND user='';" +
             $"UPDATE `{cluster.Name}_assoc_table` SET rgt=lft-1 WHERE acct='{p}proj' AND user=''");
-        Assert.NotEmpty(TreeProblems(await cluster.AssociationsAsync()));
+        await Assert.That(TreeProblems(await cluster.AssociationsAsync())).IsNotEmpty();
 
         var up = await cluster.UpAsync();
 
-        Assert.True(up.ExitCode == 0, up.ToString());
-        Assert.Contains($"repaired the association tree of cluster {cluster.Name}", up.Error, StringComparison.Ordinal);
-        Assert.Contains("overlaps-sibling", up.Error, StringComparison.Ordinal);
-        Assert.Contains("lft-not-below-rgt", up.Error, StringComparison.Ordinal);
+        await Assert.That(up.ExitCode == 0).IsTrue().Because(up.ToString());
+        await Assert.That(up.Error).Contains($"repaired the association tree of cluster {cluster.Name}");
+        await Assert.That(up.Error).Contains("overlaps-sibling");
+        await Assert.That(up.Error).Contains("lft-not-below-rgt");
         await AssertSoundAndUsableAsync();
-        Assert.Equal([$"{p}alloc|{p}proj|", $"{p}alloc||{p}user", $"{p}org|root|", $"{p}other|root|", $"{p}proj|{p}org|"], await TreeOfAsync(p));
+        await Assert.That(await TreeOfAsync(p)).IsEquivalentTo([$"{p}alloc|{p}proj|", $"{p}alloc||{p}user", $"{p}org|root|", $"{p}other|root|", $"{p}proj|{p}org|"], CollectionOrdering.Matching);
         // Sub-tree operations follow the values: removing org takes proj, alloc and the user, not its sibling.
         await cluster.WriteAsync("remove", "account", "where", $"name={p}org", $"cluster={cluster.Name}");
-        Assert.Equal([$"{p}other|root|"], await TreeOfAsync(p));
-        Assert.Equal(600, (await TreeOfAsync(filler)).Length);
+        await Assert.That(await TreeOfAsync(p)).IsEquivalentTo([$"{p}other|root|"], CollectionOrdering.Matching);
+        await Assert.That((await TreeOfAsync(filler)).Length).IsEqualTo(600);
     }
 
-    [Fact]
+    [Test]
     public async Task SlurmdbdCrashingRightAfterItStarts_UpRepairsAndRetriesOnce()
     {
         // The check before the start is switched off, so that slurmdbd really meets the broken tree.
@@ -70,18 +72,18 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
         var p = Prefix();
         await MakeTreeAsync(p);
         await cluster.SqlAsync($"DELETE FROM `{cluster.Name}_assoc_table` WHERE acct='{p}alloc' AND user=''");
-        Assert.True((await cluster.DownAsync()).ExitCode == 0);
+        await Assert.That((await cluster.DownAsync()).ExitCode == 0).IsTrue();
 
         var up = await cluster.UpAsync(("SLURM_TEST_ASSOC_CHECK", "0"));
 
-        Assert.True(up.ExitCode == 0, up.ToString());
-        Assert.Contains("slurmdbd exited right after it started; repairing its database and trying once more", up.Error, StringComparison.Ordinal);
-        Assert.Contains("1 orphan(s) removed", up.Error, StringComparison.Ordinal);
+        await Assert.That(up.ExitCode == 0).IsTrue().Because(up.ToString());
+        await Assert.That(up.Error).Contains("slurmdbd exited right after it started; repairing its database and trying once more");
+        await Assert.That(up.Error).Contains("1 orphan(s) removed");
         await AssertSoundAndUsableAsync();
-        Assert.Equal([$"{p}org|root|", $"{p}proj|{p}org|"], await TreeOfAsync(p));
+        await Assert.That(await TreeOfAsync(p)).IsEquivalentTo([$"{p}org|root|", $"{p}proj|{p}org|"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task NoRootAssociation_UpRecreatesTheDatabaseAndSaysSoInOneLine()
     {
         cluster.Require();
@@ -91,9 +93,9 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
 
         var up = await cluster.UpAsync();
 
-        Assert.True(up.ExitCode == 0, up.ToString());
-        Assert.Single(up.Error.Split('\n'), line => line.Contains("recreated the accounting database", StringComparison.Ordinal));
-        Assert.Empty(await TreeOfAsync(p));
+        await Assert.That(up.ExitCode == 0).IsTrue().Because(up.ToString());
+        await Assert.That(up.Error.Split('\n').Count(line => line.Contains("recreated the accounting database", StringComparison.Ordinal))).IsEqualTo(1);
+        await Assert.That(await TreeOfAsync(p)).IsEmpty();
         await AssertSoundAndUsableAsync();
     }
 
@@ -119,20 +121,18 @@ public class TestBedRepairTests(SecondSlurmInstance cluster) : IClassFixture<Sec
     /// <summary>The stored tree is a sound nested set, and the repaired cluster takes writes that reach slurmctld.</summary>
     private async Task AssertSoundAndUsableAsync()
     {
-        Assert.Empty(TreeProblems(await cluster.AssociationsAsync()));
+        await Assert.That(TreeProblems(await cluster.AssociationsAsync())).IsEmpty();
         var p = Prefix();
         await cluster.WriteAsync("add", "account", p + "after", "parent=root", $"cluster={cluster.Name}");
         await cluster.WriteAsync("add", "user", p + "user", $"account={p}after", $"cluster={cluster.Name}");
-        Assert.Equal([$"{p}after|root|", $"{p}after||{p}user"], await TreeOfAsync(p));
-        Assert.True(
-            await RunningProcess.WaitUntilAsync(
+        await Assert.That(await TreeOfAsync(p)).IsEquivalentTo([$"{p}after|root|", $"{p}after||{p}user"], CollectionOrdering.Matching);
+        await Assert.That(await RunningProcess.WaitUntilAsync(
                 async () => (await ProcessRunner.RunAsync("/usr/bin/scontrol", ["show", "assoc_mgr", $"accounts={p}after", "flags=assoc"], cluster.Environment))
                     .Output.Contains($"Account={p}after", StringComparison.Ordinal),
-                TimeSpan.FromSeconds(60)),
-            "slurmctld never learnt the new account from slurmdbd");
+                TimeSpan.FromSeconds(60))).IsTrue().Because("slurmctld never learnt the new account from slurmdbd");
         await cluster.WriteAsync("remove", "account", "where", $"name={p}after", $"cluster={cluster.Name}");
-        Assert.Empty(await TreeOfAsync(p));
-        Assert.Empty(TreeProblems(await cluster.AssociationsAsync()));
+        await Assert.That(await TreeOfAsync(p)).IsEmpty();
+        await Assert.That(TreeProblems(await cluster.AssociationsAsync())).IsEmpty();
     }
 
     /// <summary>

@@ -6,19 +6,19 @@ namespace SiteAgent.Waldur.Emulator.Tests;
 /// <summary>The /__admin/ API: state dump, request log, violations, reset and tokens.</summary>
 public sealed class AdminApiTests
 {
-    [Fact]
+    [Test]
     public async Task State_DumpsOrdersAndOfferings()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (status, body, _) = await emulator.GetAsync("/__admin/state");
 
-        Assert.Equal(200, status);
-        Assert.Equal(3, body!["orders"]!.AsArray().Count);
-        Assert.Equal(Ids.Offering, body["offerings"]![0]!["uuid"]!.GetValue<string>());
+        await Assert.That(status).IsEqualTo(200);
+        await Assert.That(body!["orders"]!.AsArray().Count).IsEqualTo(3);
+        await Assert.That(body["offerings"]![0]!["uuid"]!.GetValue<string>()).IsEqualTo(Ids.Offering);
     }
 
-    [Fact]
+    [Test]
     public async Task Requests_LogMethodPathQueryStatusAndBody_FilteredByPath()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
@@ -27,61 +27,60 @@ public sealed class AdminApiTests
 
         var (_, body, _) = await emulator.GetAsync("/__admin/requests?path=/api/marketplace-orders/");
 
-        var entry = Assert.Single(body!.AsArray())!;
-        Assert.Equal(("POST", 200, "{}", "marketplace_orders_approve_by_provider"),
-            (entry["method"]!.GetValue<string>(), entry["status"]!.GetValue<int>(), entry["request_body"]!.GetValue<string>(), entry["operation_id"]!.GetValue<string>()));
+        var entry = await Assert.That(body!.AsArray()).HasSingleItem()!;
+        await Assert.That((entry!["method"]!.GetValue<string>(), entry["status"]!.GetValue<int>(), entry["request_body"]!.GetValue<string>(), entry["operation_id"]!.GetValue<string>())).IsEqualTo(("POST", 200, "{}", "marketplace_orders_approve_by_provider"));
     }
 
-    [Fact]
+    [Test]
     public async Task Violations_AreListedAndCleared()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
         await emulator.PostAsync($"/api/marketplace-orders/{Ids.PendingOrder}/set_state_done/", "{}");
 
         var (_, listed, _) = await emulator.GetAsync("/__admin/violations");
-        await emulator.Client.DeleteAsync("/__admin/violations", TestContext.Current.CancellationToken);
+        await emulator.Client.DeleteAsync("/__admin/violations", TestContext.Current!.Execution.CancellationToken);
         var (_, cleared, _) = await emulator.GetAsync("/__admin/violations");
 
-        Assert.Equal("UnexpectedRequestBody", Assert.Single(listed!.AsArray())!["kind"]!.GetValue<string>());
-        Assert.Empty(cleared!.AsArray());
+        await Assert.That((await Assert.That(listed!.AsArray()).HasSingleItem())!["kind"]!.GetValue<string>()).IsEqualTo("UnexpectedRequestBody");
+        await Assert.That(cleared!.AsArray()).IsEmpty();
     }
 
-    [Fact]
+    [Test]
     public async Task Reset_EmptiesStateButKeepsTheOptionToken()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        await emulator.Client.PostAsync("/__admin/reset", null, TestContext.Current.CancellationToken);
+        await emulator.Client.PostAsync("/__admin/reset", null, TestContext.Current!.Execution.CancellationToken);
         emulator.Client.DefaultRequestHeaders.Authorization = new("Token", "emulator-token");
         var (_, orders, _) = await emulator.GetAsync("/api/marketplace-orders/");
 
-        Assert.Empty(orders!.AsArray());
-        Assert.Empty(emulator.Host.Faults.Describe());
+        await Assert.That(orders!.AsArray()).IsEmpty();
+        await Assert.That(emulator.Host.Faults.Describe()).IsEmpty();
     }
 
-    [Fact]
+    [Test]
     public async Task Tokens_AddsATokenForAnExistingUser()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var response = await emulator.Client.PostAsync("/__admin/tokens", JsonContent.Create(new { token = "alice-token", user = "alice@example.org" }),
-            TestContext.Current.CancellationToken);
+            TestContext.Current!.Execution.CancellationToken);
         emulator.Client.DefaultRequestHeaders.Authorization = new("Token", "alice-token");
         var (_, me, _) = await emulator.GetAsync("/api/users/me/");
 
-        Assert.Equal(201, (int)response.StatusCode);
-        Assert.Equal("alice@example.org", me!["username"]!.GetValue<string>());
-        Assert.Equal("PROJECT.ADMIN", me["permissions"]![0]!["role_name"]!.GetValue<string>());
+        await Assert.That((int)response.StatusCode).IsEqualTo(201);
+        await Assert.That(me!["username"]!.GetValue<string>()).IsEqualTo("alice@example.org");
+        await Assert.That(me["permissions"]![0]!["role_name"]!.GetValue<string>()).IsEqualTo("PROJECT.ADMIN");
     }
 
-    [Fact]
+    [Test]
     public async Task UnknownAdminEndpoint_Answers404()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (status, body, _) = await emulator.GetAsync("/__admin/nothing");
 
-        Assert.Equal(404, status);
-        Assert.IsType<JsonObject>(body);
+        await Assert.That(status).IsEqualTo(404);
+        await Assert.That(body).IsTypeOf<JsonObject>();
     }
 }

@@ -10,44 +10,44 @@ public sealed class AuthTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/users/me/");
         request.Headers.Authorization = auth;
         using var client = new HttpClient { BaseAddress = new Uri(emulator.Host.BaseUrl) };
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var response = await client.SendAsync(request, TestContext.Current!.Execution.CancellationToken);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current!.Execution.CancellationToken));
         return ((int)response.StatusCode, body?["detail"]?.GetValue<string>());
     }
 
-    [Fact]
+    [Test]
     public async Task NoAuthorization_Answers401WithDrfDetail()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        Assert.Equal((401, "Authentication credentials were not provided."), await GetMeAsync(emulator, null));
+        await Assert.That(await GetMeAsync(emulator, null)).IsEqualTo((401, "Authentication credentials were not provided."));
     }
 
-    [Fact]
+    [Test]
     public async Task UnknownToken_Answers401InvalidToken()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        Assert.Equal((401, "Invalid token."), await GetMeAsync(emulator, new AuthenticationHeaderValue("Token", "nope")));
+        await Assert.That(await GetMeAsync(emulator, new AuthenticationHeaderValue("Token", "nope"))).IsEqualTo((401, "Invalid token."));
     }
 
-    [Fact]
+    [Test]
     public async Task ConfiguredOptionToken_ActsAsTheTokenUser()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        Assert.Equal(200, (await GetMeAsync(emulator, new AuthenticationHeaderValue("Token", "emulator-token"))).Status);
+        await Assert.That((await GetMeAsync(emulator, new AuthenticationHeaderValue("Token", "emulator-token"))).Status).IsEqualTo(200);
     }
 
-    [Fact]
+    [Test]
     public async Task StaticTokenAsBearer_IsRejected()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        Assert.Equal(401, (await GetMeAsync(emulator, new AuthenticationHeaderValue("Bearer", Ids.Token))).Status);
+        await Assert.That((await GetMeAsync(emulator, new AuthenticationHeaderValue("Bearer", Ids.Token))).Status).IsEqualTo(401);
     }
 
-    [Fact]
+    [Test]
     public async Task OidcClientCredentials_IssuesBearerTokenThatExpires()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false, new EmulatorOptions { Oidc = new OidcOptions("agent", "s3cret", 120) });
@@ -56,19 +56,19 @@ public sealed class AuthTests
             ["grant_type"] = "client_credentials", ["client_id"] = "agent", ["client_secret"] = "s3cret",
         });
 
-        var response = await emulator.Client.PostAsync("/oidc/token", form, TestContext.Current.CancellationToken);
-        var token = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        var response = await emulator.Client.PostAsync("/oidc/token", form, TestContext.Current!.Execution.CancellationToken);
+        var token = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current!.Execution.CancellationToken))!;
         var bearer = new AuthenticationHeaderValue("Bearer", token["access_token"]!.GetValue<string>());
 
-        Assert.Equal(120, token["expires_in"]!.GetValue<int>());
-        Assert.Equal(200, (await GetMeAsync(emulator, bearer)).Status);
+        await Assert.That(token["expires_in"]!.GetValue<int>()).IsEqualTo(120);
+        await Assert.That((await GetMeAsync(emulator, bearer)).Status).IsEqualTo(200);
         emulator.Host.ExpireOidcTokens();
-        Assert.Equal((401, "Token has expired."), await GetMeAsync(emulator, bearer));
+        await Assert.That(await GetMeAsync(emulator, bearer)).IsEqualTo((401, "Token has expired."));
     }
 
-    [Theory]
-    [InlineData("client_credentials", "wrong", 401, "invalid_client")]
-    [InlineData("password", "s3cret", 400, "unsupported_grant_type")]
+    [Test]
+    [Arguments("client_credentials", "wrong", 401, "invalid_client")]
+    [Arguments("password", "s3cret", 400, "unsupported_grant_type")]
     public async Task OidcBadRequest_AnswersOAuthError(string grant, string secret, int status, string error)
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false, new EmulatorOptions { Oidc = new OidcOptions("agent", "s3cret") });
@@ -77,9 +77,9 @@ public sealed class AuthTests
             ["grant_type"] = grant, ["client_id"] = "agent", ["client_secret"] = secret,
         });
 
-        var response = await emulator.Client.PostAsync("/oidc/token", form, TestContext.Current.CancellationToken);
-        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        var response = await emulator.Client.PostAsync("/oidc/token", form, TestContext.Current!.Execution.CancellationToken);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current!.Execution.CancellationToken))!;
 
-        Assert.Equal((status, error), ((int)response.StatusCode, body["error"]!.GetValue<string>()));
+        await Assert.That(((int)response.StatusCode, body["error"]!.GetValue<string>())).IsEqualTo((status, error));
     }
 }

@@ -9,7 +9,7 @@ public sealed class FaultInjectionTests
 {
     private const string Orders = $"/api/marketplace-orders/?offering_uuid={Ids.Offering}";
 
-    [Fact]
+    [Test]
     public async Task Status_TwiceThenNormal_WithRetryAfter()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
@@ -19,23 +19,23 @@ public sealed class FaultInjectionTests
         var second = await emulator.GetAsync(Orders);
         var third = await emulator.GetAsync(Orders);
 
-        Assert.Equal([503, 503, 200], new[] { first.Status, second.Status, third.Status });
-        Assert.Equal("7", first.Response.Headers.RetryAfter!.ToString());
-        Assert.Equal(["status", "status", null], emulator.Host.Requests.Select(r => r.Fault));
+        await Assert.That(new[] { first.Status, second.Status, third.Status }).IsEquivalentTo([503, 503, 200], CollectionOrdering.Matching);
+        await Assert.That(first.Response.Headers.RetryAfter!.ToString()).IsEqualTo("7");
+        await Assert.That(emulator.Host.Requests.Select(r => r.Fault)).IsEquivalentTo(["status", "status", null], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task MethodFilterAndGlob_OnlyMatchingRequestsFail()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
         emulator.Host.Faults.Add(new FaultRule { Path = "/api/marketplace-orders/*/approve_by_provider/", Method = "POST", Status = 500 });
 
-        Assert.Equal(200, (await emulator.GetAsync($"/api/marketplace-orders/{Ids.PendingOrder}/")).Status);
-        Assert.Equal(500, (await emulator.PostAsync($"/api/marketplace-orders/{Ids.PendingOrder}/approve_by_provider/")).Status);
-        Assert.Equal(500, (await emulator.PostAsync($"/api/marketplace-orders/{Ids.PendingOrder2}/approve_by_provider/")).Status);
+        await Assert.That((await emulator.GetAsync($"/api/marketplace-orders/{Ids.PendingOrder}/")).Status).IsEqualTo(200);
+        await Assert.That((await emulator.PostAsync($"/api/marketplace-orders/{Ids.PendingOrder}/approve_by_provider/")).Status).IsEqualTo(500);
+        await Assert.That((await emulator.PostAsync($"/api/marketplace-orders/{Ids.PendingOrder2}/approve_by_provider/")).Status).IsEqualTo(500);
     }
 
-    [Fact]
+    [Test]
     public async Task Delay_HoldsTheAnswer_ThenServesNormally()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
@@ -44,49 +44,49 @@ public sealed class FaultInjectionTests
         var watch = Stopwatch.StartNew();
         var (status, _, _) = await emulator.GetAsync("/api/version/");
 
-        Assert.Equal(200, status);
-        Assert.True(watch.ElapsedMilliseconds >= 280, $"answered after {watch.ElapsedMilliseconds} ms");
+        await Assert.That(status).IsEqualTo(200);
+        await Assert.That(watch.ElapsedMilliseconds >= 280).IsTrue().Because($"answered after {watch.ElapsedMilliseconds} ms");
     }
 
-    [Fact]
+    [Test]
     public async Task Drop_AbortsTheConnection_ClientSeesHttpRequestException()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
         emulator.Host.Faults.Add(new FaultRule { Path = "/api/**", Times = 1, Drop = true });
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.GetAsync("/api/version/"));
+        await Assert.ThrowsExactlyAsync<HttpRequestException>(() => emulator.GetAsync("/api/version/"));
 
-        Assert.Equal(200, (await emulator.GetAsync("/api/version/")).Status);
-        Assert.Equal((0, "drop"), (emulator.Host.Requests[0].Status, emulator.Host.Requests[0].Fault));
+        await Assert.That((await emulator.GetAsync("/api/version/")).Status).IsEqualTo(200);
+        await Assert.That((emulator.Host.Requests[0].Status, emulator.Host.Requests[0].Fault)).IsEqualTo((0, "drop"));
     }
 
-    [Fact]
+    [Test]
     public async Task AdminApi_AddsListsAndRemovesFaults()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
         var added = await emulator.Client.PostAsync("/__admin/faults", JsonContent.Create(new
         {
             path = "/api/marketplace-provider-offerings/**", status = 429, retryAfter = "1", body = new { detail = "Request was throttled." },
-        }), TestContext.Current.CancellationToken);
-        var id = (await added.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<int>();
+        }), TestContext.Current!.Execution.CancellationToken);
+        var id = (await added.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current!.Execution.CancellationToken))!["id"]!.GetValue<int>();
 
         var (status, body, _) = await emulator.GetAsync($"/api/marketplace-provider-offerings/{Ids.Offering}/");
-        Assert.Equal((429, "Request was throttled."), (status, body!["detail"]!.GetValue<string>()));
+        await Assert.That((status, body!["detail"]!.GetValue<string>())).IsEqualTo((429, "Request was throttled."));
         var (_, faults, _) = await emulator.GetAsync("/__admin/faults");
-        Assert.Single(faults!.AsArray());
-        await emulator.Client.DeleteAsync($"/__admin/faults/{id}", TestContext.Current.CancellationToken);
+        await Assert.That(faults!.AsArray()).HasSingleItem();
+        await emulator.Client.DeleteAsync($"/__admin/faults/{id}", TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal(200, (await emulator.GetAsync($"/api/marketplace-provider-offerings/{Ids.Offering}/")).Status);
+        await Assert.That((await emulator.GetAsync($"/api/marketplace-provider-offerings/{Ids.Offering}/")).Status).IsEqualTo(200);
     }
 
-    [Fact]
+    [Test]
     public async Task AdminApi_RejectsUselessOrUnknownFaultFields()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        var useless = await emulator.Client.PostAsync("/__admin/faults", JsonContent.Create(new { path = "/api/**" }), TestContext.Current.CancellationToken);
-        var typo = await emulator.Client.PostAsync("/__admin/faults", JsonContent.Create(new { path = "/api/**", statsu = 500 }), TestContext.Current.CancellationToken);
+        var useless = await emulator.Client.PostAsync("/__admin/faults", JsonContent.Create(new { path = "/api/**" }), TestContext.Current!.Execution.CancellationToken);
+        var typo = await emulator.Client.PostAsync("/__admin/faults", JsonContent.Create(new { path = "/api/**", statsu = 500 }), TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal((400, 400), ((int)useless.StatusCode, (int)typo.StatusCode));
+        await Assert.That(((int)useless.StatusCode, (int)typo.StatusCode)).IsEqualTo((400, 400));
     }
 }

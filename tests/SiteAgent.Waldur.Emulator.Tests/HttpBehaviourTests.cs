@@ -5,51 +5,51 @@ namespace SiteAgent.Waldur.Emulator.Tests;
 /// <summary>DRF/Django behaviour around the operations: 404s, 405, slashes, 400 bodies, sparse fields, the 8.1.x switch.</summary>
 public sealed class HttpBehaviourTests
 {
-    [Fact]
+    [Test]
     public async Task UnknownUuid_Answers404NotFound()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (status, body, _) = await emulator.GetAsync("/api/marketplace-orders/00000000000000000000000000000abc/");
 
-        Assert.Equal((404, "Not found."), (status, body!["detail"]!.GetValue<string>()));
+        await Assert.That((status, body!["detail"]!.GetValue<string>())).IsEqualTo((404, "Not found."));
         emulator.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task DashedUuid_IsAcceptedLikeHex()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (status, _, _) = await emulator.GetAsync($"/api/marketplace-provider-offerings/{Guid.ParseExact(Ids.Offering, "N"):D}/");
 
-        Assert.Equal(200, status);
+        await Assert.That(status).IsEqualTo(200);
     }
 
-    [Fact]
+    [Test]
     public async Task MissingTrailingSlash_RedirectsLikeAppendSlash()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(emulator.Host.BaseUrl) };
 
-        var response = await client.GetAsync("/api/version?x=1", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync("/api/version?x=1", TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal(301, (int)response.StatusCode);
-        Assert.Equal("/api/version/?x=1", response.Headers.Location!.OriginalString);
+        await Assert.That((int)response.StatusCode).IsEqualTo(301);
+        await Assert.That(response.Headers.Location!.OriginalString).IsEqualTo("/api/version/?x=1");
     }
 
-    [Fact]
+    [Test]
     public async Task WrongMethod_Answers405WithAllow()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (status, body, response) = await emulator.SendAsync("DELETE", $"/api/marketplace-orders/{Ids.PendingOrder}/");
 
-        Assert.Equal((405, "Method \"DELETE\" not allowed."), (status, body!["detail"]!.GetValue<string>()));
-        Assert.Contains("GET", response.Content.Headers.Allow);
+        await Assert.That((status, body!["detail"]!.GetValue<string>())).IsEqualTo((405, "Method \"DELETE\" not allowed."));
+        await Assert.That(response.Content.Headers.Allow).Contains("GET");
     }
 
-    [Fact]
+    [Test]
     public async Task SchemaInvalidBody_Answers400WithDrfFieldErrors_AndObserverRecordsIt()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
@@ -57,26 +57,26 @@ public sealed class HttpBehaviourTests
         var (status, body, _) = await emulator.PostAsync("/api/marketplace-component-usages/set_usage/",
             """{"resource": "not-a-uuid", "usages": [{"type": "cpu"}, {"type": "mem", "amount": 5}]}""");
 
-        Assert.Equal(400, status);
-        Assert.Equal("Must be a valid UUID.", body!["resource"]![0]!.GetValue<string>());
-        Assert.Equal("This field is required.", body["usages"]![0]!["amount"]![0]!.GetValue<string>());
-        Assert.Equal("Not a valid string.", body["usages"]![1]!["amount"]![0]!.GetValue<string>());
+        await Assert.That(status).IsEqualTo(400);
+        await Assert.That(body!["resource"]![0]!.GetValue<string>()).IsEqualTo("Must be a valid UUID.");
+        await Assert.That(body["usages"]![0]!["amount"]![0]!.GetValue<string>()).IsEqualTo("This field is required.");
+        await Assert.That(body["usages"]![1]!["amount"]![0]!.GetValue<string>()).IsEqualTo("Not a valid string.");
         var violations = emulator.Host.Violations.Select(v => v.Violation).ToList();
-        Assert.Contains(violations, v => v.Kind == ViolationKind.RequestBody && v.JsonPath == "$.usages[1].amount" && v.Message == "expected string, got integer");
+        await Assert.That(violations).Contains(v => v.Kind == ViolationKind.RequestBody && v.JsonPath == "$.usages[1].amount" && v.Message == "expected string, got integer");
     }
 
-    [Fact]
+    [Test]
     public async Task SparseFields_ReturnOnlyRequestedProperties()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         var (_, body, _) = await emulator.GetAsync($"/api/marketplace-provider-resources/{Ids.Resource}/?field=uuid&field=backend_id");
 
-        Assert.Equal(["uuid", "backend_id"], body!.AsObject().Select(p => p.Key));
+        await Assert.That(body!.AsObject().Select(p => p.Key)).IsEquivalentTo(["uuid", "backend_id"], CollectionOrdering.Matching);
         emulator.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task FullObject_HasEveryDeclaredProperty()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -84,38 +84,38 @@ public sealed class HttpBehaviourTests
 
         var (_, body, _) = await emulator.GetAsync($"/api/marketplace-provider-resources/{Ids.Resource}/");
 
-        Assert.Equal(declared, body!.AsObject().Select(p => p.Key));
+        await Assert.That(body!.AsObject().Select(p => p.Key)).IsEquivalentTo(declared, CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task Waldur80Mode_81xOperationsAnswer404()
     {
         await using var emulator = await TestEmulator.StartAsync(options: new EmulatorOptions { EnableWaldur81Operations = false });
 
-        Assert.Equal(404, (await emulator.GetAsync($"/api/marketplace-resource-api-keys/?resource_uuid={Ids.Resource}")).Status);
-        Assert.Equal(404, (await emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/set_membership_sync_statuses/", """{"statuses": []}""")).Status);
+        await Assert.That((await emulator.GetAsync($"/api/marketplace-resource-api-keys/?resource_uuid={Ids.Resource}")).Status).IsEqualTo(404);
+        await Assert.That((await emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/set_membership_sync_statuses/", """{"statuses": []}""")).Status).IsEqualTo(404);
     }
 
-    [Fact]
+    [Test]
     public async Task MembershipSyncStatuses_WithoutOptIn_Answers409()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         var (status, body, _) = await emulator.PostAsync($"/api/marketplace-provider-resources/{Ids.Resource}/set_membership_sync_statuses/", """{"statuses": []}""");
 
-        Assert.Equal(409, status);
-        Assert.NotNull(body!["detail"]);
+        await Assert.That(status).IsEqualTo(409);
+        await Assert.That(body!["detail"]).IsNotNull();
     }
 
-    [Fact]
+    [Test]
     public async Task UnknownQueryParameter_IsIgnoredByServer_ButReportedByObserver()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (status, _, _) = await emulator.GetAsync($"/api/marketplace-orders/?offering_uuid={Ids.Offering}&ofering_uuid=x");
 
-        Assert.Equal(200, status);
-        var violation = Assert.Single(emulator.Host.Violations).Violation;
-        Assert.Equal((ViolationKind.UndeclaredQueryParameter, "ofering_uuid"), (violation.Kind, violation.JsonPath));
+        await Assert.That(status).IsEqualTo(200);
+        var violation = (await Assert.That(emulator.Host.Violations).HasSingleItem()).Violation;
+        await Assert.That((violation.Kind, violation.JsonPath)).IsEqualTo((ViolationKind.UndeclaredQueryParameter, "ofering_uuid"));
     }
 }

@@ -9,76 +9,76 @@ public sealed class OfferingUserStateMachineTests
 
     private static OfferingUser Read(TestEmulator emulator) => emulator.Read(s => s.OfferingUsers.Find(Ids.CarolOfferingUser)!);
 
-    [Fact]
+    [Test]
     public async Task Requested_BeginCreatingThenUsername_BecomesOk()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
-        Assert.Equal(200, (await emulator.PostAsync(Carol + "begin_creating/", null)).Status);
-        Assert.Equal(OfferingUserStates.Creating, Read(emulator).State);
+        await Assert.That((await emulator.PostAsync(Carol + "begin_creating/", null)).Status).IsEqualTo(200);
+        await Assert.That(Read(emulator).State).IsEqualTo(OfferingUserStates.Creating);
         var (status, body, _) = await emulator.SendAsync("PATCH", Carol, """{"username": "carol"}""");
 
-        Assert.Equal(200, status);
-        Assert.Equal(("OK", "carol"), (body!["state"]!.GetValue<string>(), body["username"]!.GetValue<string>()));
+        await Assert.That(status).IsEqualTo(200);
+        await Assert.That((body!["state"]!.GetValue<string>(), body["username"]!.GetValue<string>())).IsEqualTo(("OK", "carol"));
         emulator.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task PendingAccountLinking_ValidationComplete_ClearsComments()
     {
         await using var emulator = await TestEmulator.StartAsync();
         await emulator.PostAsync(Carol + "begin_creating/", null);
 
         await emulator.PostAsync(Carol + "set_pending_account_linking/", """{"comment": "Link your account", "comment_url": "https://idp.example.org/link"}""");
-        Assert.Equal((OfferingUserStates.PendingAccountLinking, "Link your account"), (Read(emulator).State, Read(emulator).ServiceProviderComment));
+        await Assert.That((Read(emulator).State, Read(emulator).ServiceProviderComment)).IsEqualTo((OfferingUserStates.PendingAccountLinking, "Link your account"));
         await emulator.PostAsync(Carol + "set_validation_complete/", null);
 
         var user = Read(emulator);
-        Assert.Equal((OfferingUserStates.Ok, "", ""), (user.State, user.ServiceProviderComment, user.ServiceProviderCommentUrl));
+        await Assert.That((user.State, user.ServiceProviderComment, user.ServiceProviderCommentUrl)).IsEqualTo((OfferingUserStates.Ok, "", ""));
     }
 
-    [Fact]
+    [Test]
     public async Task ErrorCreating_CanBeginCreatingAgain()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         await emulator.PostAsync(Carol + "set_error_creating/", null);
-        Assert.Equal(OfferingUserStates.ErrorCreating, Read(emulator).State);
+        await Assert.That(Read(emulator).State).IsEqualTo(OfferingUserStates.ErrorCreating);
         await emulator.PostAsync(Carol + "begin_creating/", null);
 
-        Assert.Equal(OfferingUserStates.Creating, Read(emulator).State);
+        await Assert.That(Read(emulator).State).IsEqualTo(OfferingUserStates.Creating);
     }
 
-    [Theory]
-    [InlineData("set_validation_complete")]
-    [InlineData("set_pending_account_linking")]
+    [Test]
+    [Arguments("set_validation_complete")]
+    [Arguments("set_pending_account_linking")]
     public async Task InvalidTransition_FromRequested_Answers409AndKeepsState(string action)
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         var (status, body, _) = await emulator.PostAsync(Carol + action + "/", action == "set_validation_complete" ? null : "{}");
 
-        Assert.Equal(409, status);
-        Assert.StartsWith("Valid states for operation: ", body!["detail"]!.GetValue<string>());
-        Assert.Equal(OfferingUserStates.Requested, Read(emulator).State);
+        await Assert.That(status).IsEqualTo(409);
+        await Assert.That(body!["detail"]!.GetValue<string>()).StartsWith("Valid states for operation: ");
+        await Assert.That(Read(emulator).State).IsEqualTo(OfferingUserStates.Requested);
     }
 
-    [Fact]
+    [Test]
     public async Task BeginCreating_OnOkUser_Answers409()
     {
         await using var emulator = await TestEmulator.StartAsync();
         var alice = emulator.Read(s => s.OfferingUsers.First(u => u.User.Uuid == Ids.Alice).Uuid);
 
-        Assert.Equal(409, (await emulator.PostAsync($"/api/marketplace-offering-users/{alice}/begin_creating/", null)).Status);
+        await Assert.That((await emulator.PostAsync($"/api/marketplace-offering-users/{alice}/begin_creating/", null)).Status).IsEqualTo(409);
     }
 
-    [Fact]
+    [Test]
     public async Task List_FiltersByRepeatedState()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         var (_, body, _) = await emulator.GetAsync($"/api/marketplace-offering-users/?offering_uuid={Ids.Offering}&state=Requested&state=Creating");
 
-        Assert.Equal(Ids.CarolOfferingUser, Assert.Single(body!.AsArray())!["uuid"]!.GetValue<string>());
+        await Assert.That((await Assert.That(body!.AsArray()).HasSingleItem())!["uuid"]!.GetValue<string>()).IsEqualTo(Ids.CarolOfferingUser);
     }
 }

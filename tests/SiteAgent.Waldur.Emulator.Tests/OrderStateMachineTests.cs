@@ -7,28 +7,27 @@ public sealed class OrderStateMachineTests
 {
     private static string Order(string uuid, string action) => $"/api/marketplace-orders/{uuid}/{action}/";
 
-    [Fact]
+    [Test]
     public async Task CreateOrder_ApproveThenDone_ResourceBecomesOk()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
-        Assert.Equal(200, (await emulator.PostAsync(Order(Ids.PendingOrder, "approve_by_provider"))).Status);
+        await Assert.That((await emulator.PostAsync(Order(Ids.PendingOrder, "approve_by_provider"))).Status).IsEqualTo(200);
         var (_, order, _) = await emulator.GetAsync($"/api/marketplace-orders/{Ids.PendingOrder}/?field=state");
-        Assert.Equal("executing", order!["state"]!.GetValue<string>());
-        Assert.Equal(200, (await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_done"), null)).Status);
+        await Assert.That(order!["state"]!.GetValue<string>()).IsEqualTo("executing");
+        await Assert.That((await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_done"), null)).Status).IsEqualTo(200);
 
-        emulator.Read(s =>
-        {
-            var done = s.Orders.Find(Ids.PendingOrder)!;
-            Assert.Equal(OrderStates.Done, done.State);
-            Assert.NotNull(done.CompletedAt);
-            Assert.Equal(ResourceStates.Ok, done.Resource.State);
-            return 0;
-        });
+        // Nothing else runs in this emulator now, so its state is read without the lock
+        // (an awaited assertion cannot run under a lock).
+        var s = emulator.Host.State;
+        var done = s.Orders.Find(Ids.PendingOrder)!;
+        await Assert.That(done.State).IsEqualTo(OrderStates.Done);
+        await Assert.That(done.CompletedAt).IsNotNull();
+        await Assert.That(done.Resource.State).IsEqualTo(ResourceStates.Ok);
         emulator.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task SetStateDone_OnDoneOrder_Answers409WithValidStates()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -36,64 +35,63 @@ public sealed class OrderStateMachineTests
 
         var (status, body, _) = await emulator.PostAsync(Order(Ids.ExecutingOrder, "set_state_done"), null);
 
-        Assert.Equal(409, status);
-        Assert.Equal("Valid states for operation: executing.", body!["detail"]!.GetValue<string>());
+        await Assert.That(status).IsEqualTo(409);
+        await Assert.That(body!["detail"]!.GetValue<string>()).IsEqualTo("Valid states for operation: executing.");
     }
 
-    [Theory]
-    [InlineData("approve_by_provider")]
-    [InlineData("reject_by_provider")]
+    [Test]
+    [Arguments("approve_by_provider")]
+    [Arguments("reject_by_provider")]
     public async Task ProviderReview_OfExecutingOrder_Answers409(string action)
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         var (status, body, _) = await emulator.PostAsync(Order(Ids.ExecutingOrder, action));
 
-        Assert.Equal(409, status);
-        Assert.Equal("Valid states for operation: pending-provider.", body!["detail"]!.GetValue<string>());
-        Assert.Equal(OrderStates.Executing, emulator.Read(s => s.Orders.Find(Ids.ExecutingOrder)!.State));
+        await Assert.That(status).IsEqualTo(409);
+        await Assert.That(body!["detail"]!.GetValue<string>()).IsEqualTo("Valid states for operation: pending-provider.");
+        await Assert.That(emulator.Read(s => s.Orders.Find(Ids.ExecutingOrder)!.State)).IsEqualTo(OrderStates.Executing);
     }
 
-    [Fact]
+    [Test]
     public async Task SetStateDone_OnPendingOrder_Answers409()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
-        Assert.Equal(409, (await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_done"), null)).Status);
+        await Assert.That((await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_done"), null)).Status).IsEqualTo(409);
     }
 
-    [Fact]
+    [Test]
     public async Task RejectCreate_TerminatesItsResource()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         await emulator.PostAsync(Order(Ids.PendingOrder, "reject_by_provider"), """{"provider_rejection_comment": "no capacity"}""");
 
-        emulator.Read(s =>
-        {
-            var order = s.Orders.Find(Ids.PendingOrder)!;
-            Assert.Equal(OrderStates.Rejected, order.State);
-            Assert.Equal("no capacity", order.ProviderRejectionComment);
-            Assert.Equal(ResourceStates.Terminated, order.Resource.State);
-            return 0;
-        });
+        // Nothing else runs in this emulator now, so its state is read without the lock
+        // (an awaited assertion cannot run under a lock).
+        var s = emulator.Host.State;
+        var order = s.Orders.Find(Ids.PendingOrder)!;
+        await Assert.That(order.State).IsEqualTo(OrderStates.Rejected);
+        await Assert.That(order.ProviderRejectionComment).IsEqualTo("no capacity");
+        await Assert.That(order.Resource.State).IsEqualTo(ResourceStates.Terminated);
     }
 
-    [Fact]
+    [Test]
     public async Task ErredCreate_MarksResourceErred_AndCannotBeErredAfterDone()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         await emulator.PostAsync(Order(Ids.ExecutingOrder, "set_state_erred"), """{"error_message": "account exists", "error_traceback": "trace"}""");
         var order = emulator.Read(s => s.Orders.Find(Ids.ExecutingOrder)!);
-        Assert.Equal((OrderStates.Erred, ResourceStates.Erred, "account exists"), (order.State, order.Resource.State, order.ErrorMessage));
+        await Assert.That((order.State, order.Resource.State, order.ErrorMessage)).IsEqualTo((OrderStates.Erred, ResourceStates.Erred, "account exists"));
 
         await emulator.PostAsync(Order(Ids.PendingOrder, "approve_by_provider"));
         await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_done"), null);
-        Assert.Equal(409, (await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_erred"), """{"error_message": "late"}""")).Status);
+        await Assert.That((await emulator.PostAsync(Order(Ids.PendingOrder, "set_state_erred"), """{"error_message": "late"}""")).Status).IsEqualTo(409);
     }
 
-    [Fact]
+    [Test]
     public async Task UpdateOrder_Done_CopiesOrderLimitsToResource()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -101,15 +99,15 @@ public sealed class OrderStateMachineTests
         var orderUuid = created!["order_uuid"]!.GetValue<string>();
 
         await emulator.PostAsync(Order(orderUuid, "approve_by_provider"));
-        Assert.Equal(ResourceStates.Updating, emulator.Read(s => s.Resources.Find(Ids.Resource)!.State));
+        await Assert.That(emulator.Read(s => s.Resources.Find(Ids.Resource)!.State)).IsEqualTo(ResourceStates.Updating);
         await emulator.PostAsync(Order(orderUuid, "set_state_done"), null);
 
         var resource = emulator.Read(s => s.Resources.Find(Ids.Resource)!);
-        Assert.Equal((ResourceStates.Ok, 250L), (resource.State, resource.Limits["cpu"]));
+        await Assert.That((resource.State, resource.Limits["cpu"])).IsEqualTo((ResourceStates.Ok, 250L));
         emulator.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task TerminateOrder_Done_TerminatesResource()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -117,11 +115,11 @@ public sealed class OrderStateMachineTests
         var orderUuid = created!["order_uuid"]!.GetValue<string>();
 
         await emulator.PostAsync(Order(orderUuid, "approve_by_provider"));
-        Assert.Equal(ResourceStates.Terminating, emulator.Read(s => s.Resources.Find(Ids.Resource)!.State));
+        await Assert.That(emulator.Read(s => s.Resources.Find(Ids.Resource)!.State)).IsEqualTo(ResourceStates.Terminating);
         await emulator.PostAsync(Order(orderUuid, "set_state_done"), null);
 
-        Assert.Equal(ResourceStates.Terminated, emulator.Read(s => s.Resources.Find(Ids.Resource)!.State));
+        await Assert.That(emulator.Read(s => s.Resources.Find(Ids.Resource)!.State)).IsEqualTo(ResourceStates.Terminated);
         var (_, list, _) = await emulator.GetAsync($"/api/marketplace-orders/?resource_uuid={Ids.Resource}&type=Terminate&state=done");
-        Assert.Single(list!.AsArray());
+        await Assert.That(list!.AsArray()).HasSingleItem();
     }
 }

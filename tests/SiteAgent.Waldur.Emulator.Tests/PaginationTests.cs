@@ -22,7 +22,7 @@ public sealed partial class PaginationTests
         return emulator;
     }
 
-    [Fact]
+    [Test]
     public async Task AllPages_FollowingNextLinks_Returns250DistinctItemsInThreePages()
     {
         await using var emulator = await StartWith250RequestedUsersAsync();
@@ -33,18 +33,18 @@ public sealed partial class PaginationTests
         while (url is not null)
         {
             var (status, body, response) = await emulator.GetAsync(url);
-            Assert.Equal(200, status);
-            Assert.Equal("250", response.Headers.GetValues("X-Result-Count").Single());
-            foreach (var item in body!.AsArray()) Assert.True(seen.Add(item!["uuid"]!.GetValue<string>()));
+            await Assert.That(status).IsEqualTo(200);
+            await Assert.That(response.Headers.GetValues("X-Result-Count").Single()).IsEqualTo("250");
+            foreach (var item in body!.AsArray()) await Assert.That(seen.Add(item!["uuid"]!.GetValue<string>())).IsTrue();
             pages++;
             url = Links(response).GetValueOrDefault("next");
         }
 
-        Assert.Equal((3, 250), (pages, seen.Count));
+        await Assert.That((pages, seen.Count)).IsEqualTo((3, 250));
         emulator.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task SecondPage_HasFirstPrevNextLast_WithDrfQueryRules()
     {
         await using var emulator = await StartWith250RequestedUsersAsync();
@@ -52,57 +52,57 @@ public sealed partial class PaginationTests
         var (_, body, response) = await emulator.GetAsync(List + "&page_size=100&page=2");
         var links = Links(response);
 
-        Assert.Equal(100, body!.AsArray().Count);
-        Assert.Equal(["first", "prev", "next", "last"], links.Keys);
-        Assert.DoesNotContain("page=", links["prev"].Replace("page_size=", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("page=3", links["next"], StringComparison.Ordinal);
-        Assert.Contains("page=3", links["last"], StringComparison.Ordinal);
-        Assert.StartsWith(emulator.Host.BaseUrl + "api/marketplace-offering-users/?", links["next"], StringComparison.Ordinal);
-        Assert.Contains("state=Requested", links["next"], StringComparison.Ordinal);
+        await Assert.That(body!.AsArray().Count).IsEqualTo(100);
+        await Assert.That(links.Keys).IsEquivalentTo(["first", "prev", "next", "last"], CollectionOrdering.Matching);
+        await Assert.That(links["prev"].Replace("page_size=", "", StringComparison.Ordinal)).DoesNotContain("page=");
+        await Assert.That(links["next"]).Contains("page=3");
+        await Assert.That(links["last"]).Contains("page=3");
+        await Assert.That(links["next"]).StartsWith(emulator.Host.BaseUrl + "api/marketplace-offering-users/?");
+        await Assert.That(links["next"]).Contains("state=Requested");
     }
 
-    [Fact]
+    [Test]
     public async Task NoPageSize_UsesWaldurDefaultOfTen()
     {
         await using var emulator = await StartWith250RequestedUsersAsync();
 
         var (_, body, response) = await emulator.GetAsync(List);
 
-        Assert.Equal(10, body!.AsArray().Count);
-        Assert.Contains("page=25", Links(response)["last"], StringComparison.Ordinal);
+        await Assert.That(body!.AsArray().Count).IsEqualTo(10);
+        await Assert.That(Links(response)["last"]).Contains("page=25");
     }
 
-    [Fact]
+    [Test]
     public async Task PageSizeAboveMaximum_IsCappedAt300()
     {
         await using var emulator = await StartWith250RequestedUsersAsync();
 
         var (_, body, response) = await emulator.GetAsync(List + "&page_size=1000");
 
-        Assert.Equal(250, body!.AsArray().Count);
-        Assert.False(Links(response).ContainsKey("next"));
+        await Assert.That(body!.AsArray().Count).IsEqualTo(250);
+        await Assert.That(Links(response).ContainsKey("next")).IsFalse();
     }
 
-    [Fact]
+    [Test]
     public async Task PageBeyondLast_Answers404InvalidPage()
     {
         await using var emulator = await StartWith250RequestedUsersAsync();
 
         var (status, body, _) = await emulator.GetAsync(List + "&page_size=100&page=4");
 
-        Assert.Equal((404, "Invalid page."), (status, body!["detail"]!.GetValue<string>()));
+        await Assert.That((status, body!["detail"]!.GetValue<string>())).IsEqualTo((404, "Invalid page."));
     }
 
-    [Fact]
+    [Test]
     public async Task EmptyList_HasCountZeroAndOnlyFirstAndLast()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
         var (_, body, response) = await emulator.GetAsync(List);
 
-        Assert.Empty(body!.AsArray());
-        Assert.Equal("0", response.Headers.GetValues("X-Result-Count").Single());
-        Assert.Equal(["first", "last"], Links(response).Keys);
+        await Assert.That(body!.AsArray()).IsEmpty();
+        await Assert.That(response.Headers.GetValues("X-Result-Count").Single()).IsEqualTo("0");
+        await Assert.That(Links(response).Keys).IsEquivalentTo(["first", "last"], CollectionOrdering.Matching);
     }
 
     /// <summary>Parses <c>&lt;url&gt;; rel="x"</c> parts the way the agent's client does.</summary>

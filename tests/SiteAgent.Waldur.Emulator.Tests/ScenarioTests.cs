@@ -6,29 +6,28 @@ namespace SiteAgent.Waldur.Emulator.Tests;
 /// <summary>Scenario files: the README demo, JSON scenarios and the errors an admin sees for a bad file.</summary>
 public sealed class ScenarioTests
 {
-    [Fact]
+    [Test]
     public async Task Demo_LoadsOfferingProjectUsersAndOrders()
     {
         await using var emulator = await TestEmulator.StartAsync(extras: false);
 
-        emulator.Read(s =>
-        {
-            var offering = Assert.Single(s.Offerings);
-            Assert.Equal("rocket", offering.BackendId);
-            Assert.Equal(["cpu", "mem"], offering.Components.Select(c => c.Type));
-            Assert.Equal(("k-Hours", 60000L), (offering.Components[0].MeasuredUnit, offering.Components[0].UnitFactor!.Value));
-            Assert.Equal(["alice", "bob"], s.OfferingUsers.Where(u => u.State == OfferingUserStates.Ok).Select(u => u.Username));
-            Assert.Equal(2, s.Orders.Count(o => o.State == OrderStates.PendingProvider && o.Type == OrderTypes.Create));
-            Assert.Single(s.Orders, o => o.State == OrderStates.Executing);
-            Assert.All(s.Resources, r => Assert.Equal(ResourceStates.Creating, r.State));
-            Assert.Equal(2, s.FindProject("climate")!.Members.Count);
-            Assert.Equal("site-agent", s.Tokens[Ids.Token].Username);
-            return 0;
-        });
+        // Nothing else runs in this emulator now, so its state is read without the lock
+        // (an awaited assertion cannot run under a lock).
+        var s = emulator.Host.State;
+        var offering = await Assert.That(s.Offerings).HasSingleItem();
+        await Assert.That(offering.BackendId).IsEqualTo("rocket");
+        await Assert.That(offering.Components.Select(c => c.Type)).IsEquivalentTo(["cpu", "mem"], CollectionOrdering.Matching);
+        await Assert.That((offering.Components[0].MeasuredUnit, offering.Components[0].UnitFactor!.Value)).IsEqualTo(("k-Hours", 60000L));
+        await Assert.That(s.OfferingUsers.Where(u => u.State == OfferingUserStates.Ok).Select(u => u.Username)).IsEquivalentTo<IEnumerable<string?>, string?>(["alice", "bob"], CollectionOrdering.Matching);
+        await Assert.That(s.Orders.Count(o => o.State == OrderStates.PendingProvider && o.Type == OrderTypes.Create)).IsEqualTo(2);
+        await Assert.That(s.Orders.Where(o => o.State == OrderStates.Executing)).HasSingleItem();
+        foreach (var r in s.Resources) { await Assert.That(r.State).IsEqualTo(ResourceStates.Creating); }
+        await Assert.That(s.FindProject("climate")!.Members.Count).IsEqualTo(2);
+        await Assert.That(s.Tokens[Ids.Token].Username).IsEqualTo("site-agent");
     }
 
-    [Fact]
-    public void JsonScenario_SeedsLikeYaml()
+    [Test]
+    public async Task JsonScenario_SeedsLikeYaml()
     {
         var state = new EmulatorState(TimeProvider.System);
         state.AddBuiltInRoles();
@@ -39,45 +38,45 @@ public sealed class ScenarioTests
              "resources": [{"name": "r1", "offering": "hpc", "project": "p-1", "limits": {"node": 3}}]}
             """, yaml: null), "inline.json");
 
-        Assert.Equal(3, state.Resources.Single().Limits["node"]);
-        Assert.Equal(ResourceStates.Ok, state.Resources.Single().State);
+        await Assert.That(state.Resources.Single().Limits["node"]).IsEqualTo(3);
+        await Assert.That(state.Resources.Single().State).IsEqualTo(ResourceStates.Ok);
     }
 
-    [Fact]
-    public void UnknownKey_NamesPathAndSuggestsTheKey()
+    [Test]
+    public async Task UnknownKey_NamesPathAndSuggestsTheKey()
     {
-        var error = Assert.Throws<ScenarioException>(() => Seed("offerings:\n  - name: X\n    customer: c\n    compnents: []\n"));
+        var error = Assert.ThrowsExactly<ScenarioException>(() => Seed("offerings:\n  - name: X\n    customer: c\n    compnents: []\n"));
 
-        Assert.Equal("bad.yaml: offerings[0].compnents: unknown key (typo? did you mean \"components\")", error.Message);
+        await Assert.That(error.Message).IsEqualTo("bad.yaml: offerings[0].compnents: unknown key (typo? did you mean \"components\")");
     }
 
-    [Fact]
-    public void DanglingReference_NamesTheKey()
+    [Test]
+    public async Task DanglingReference_NamesTheKey()
     {
-        var error = Assert.Throws<ScenarioException>(() => Seed("projects:\n  - name: P\n    customer: nobody\n"));
+        var error = Assert.ThrowsExactly<ScenarioException>(() => Seed("projects:\n  - name: P\n    customer: nobody\n"));
 
-        Assert.Equal("bad.yaml: projects[0].customer: \"nobody\" does not match any customer defined so far", error.Message);
+        await Assert.That(error.Message).IsEqualTo("bad.yaml: projects[0].customer: \"nobody\" does not match any customer defined so far");
     }
 
-    [Fact]
-    public void YamlSyntaxError_NamesLineAndColumn()
+    [Test]
+    public async Task YamlSyntaxError_NamesLineAndColumn()
     {
-        var error = Assert.Throws<ScenarioException>(() => ScenarioDocument.Parse("users:\n  - username: [unclosed\n", yaml: true, "bad.yaml"));
+        var error = Assert.ThrowsExactly<ScenarioException>(() => ScenarioDocument.Parse("users:\n  - username: [unclosed\n", yaml: true, "bad.yaml"));
 
-        Assert.StartsWith("bad.yaml: line ", error.Message);
+        await Assert.That(error.Message).StartsWith("bad.yaml: line ");
     }
 
-    [Fact]
+    [Test]
     public async Task AdminPost_WithReset_ReplacesState()
     {
         await using var emulator = await TestEmulator.StartAsync();
         using var content = new StringContent("customers:\n  - name: Fresh\n", System.Text.Encoding.UTF8, "application/yaml");
 
-        var response = await emulator.Client.PostAsync("/__admin/scenario?reset=true", content, TestContext.Current.CancellationToken);
+        var response = await emulator.Client.PostAsync("/__admin/scenario?reset=true", content, TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal(["Fresh"], emulator.Read(s => s.Customers.Select(c => c.Name).ToList()));
-        Assert.Empty(emulator.Read(s => s.Orders.ToList()));
+        await Assert.That((int)response.StatusCode).IsEqualTo(200);
+        await Assert.That(emulator.Read(s => s.Customers.Select(c => c.Name).ToList())).IsEquivalentTo(["Fresh"], CollectionOrdering.Matching);
+        await Assert.That(emulator.Read(s => s.Orders.ToList())).IsEmpty();
     }
 
     private static void Seed(string yaml)

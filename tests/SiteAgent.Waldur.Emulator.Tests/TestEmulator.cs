@@ -25,8 +25,8 @@ internal sealed class TestEmulator : IAsyncDisposable
     public static async Task<TestEmulator> StartAsync(bool extras = true, EmulatorOptions? options = null)
     {
         options = (options ?? new EmulatorOptions()) with { ContractObserver = true, ScenarioPath = DemoScenario };
-        var host = await EmulatorHost.StartAsync(options, TestContext.Current.CancellationToken);
-        if (extras) host.Seed(await File.ReadAllTextAsync(ExtrasScenario, TestContext.Current.CancellationToken), yaml: true);
+        var host = await EmulatorHost.StartAsync(options, TestContext.Current!.Execution.CancellationToken);
+        if (extras) host.Seed(await File.ReadAllTextAsync(ExtrasScenario, TestContext.Current!.Execution.CancellationToken), yaml: true);
         return new TestEmulator(host);
     }
 
@@ -34,8 +34,8 @@ internal sealed class TestEmulator : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var response = await Client.SendAsync(request, TestContext.Current!.Execution.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current!.Execution.CancellationToken);
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response);
     }
 
@@ -46,8 +46,13 @@ internal sealed class TestEmulator : IAsyncDisposable
     public T Read<T>(Func<EmulatorState, T> read) => Host.Read(read);
 
     /// <summary>Fails with every recorded contract violation listed.</summary>
-    public void AssertNoViolations() =>
-        Assert.True(Host.Violations.Count == 0, "contract violations:\n" + string.Join("\n", Host.Violations.Select(v => v.Violation.ToString())));
+    public void AssertNoViolations()
+    {
+        if (Host.Violations.Count != 0)
+        {
+            Assert.Fail("contract violations:\n" + string.Join("\n", Host.Violations.Select(v => v.Violation.ToString())));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

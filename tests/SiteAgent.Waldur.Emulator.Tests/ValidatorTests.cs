@@ -14,136 +14,133 @@ public sealed class ValidatorTests
         Dictionary<string, string>? headers = null) =>
         Validator.Validate(ContractExchange.FromUrl(method, new Uri("http://127.0.0.1" + url), request, status, response, headers));
 
-    [Fact]
-    public void ResponseEnum_WrongValue_ReportsJsonPathAndEnum()
+    [Test]
+    public async Task ResponseEnum_WrongValue_ReportsJsonPathAndEnum()
     {
         var violations = Check("GET", "/api/marketplace-orders/", null, 200, """[{"uuid": "c1a2b3c4d5e64f708192a3b4c5d6e7f8", "state": "foo"}]""", CountHeader);
 
-        var violation = Assert.Single(violations);
-        Assert.Equal(("$[0].state", ViolationKind.ResponseBody), (violation.JsonPath, violation.Kind));
-        Assert.StartsWith("value \"foo\" not in enum [\"pending-consumer\", \"pending-provider\"", violation.Message);
+        var violation = await Assert.That(violations).HasSingleItem();
+        await Assert.That((violation.JsonPath, violation.Kind)).IsEqualTo(("$[0].state", ViolationKind.ResponseBody));
+        await Assert.That(violation.Message).StartsWith("value \"foo\" not in enum [\"pending-consumer\", \"pending-provider\"");
     }
 
-    [Fact]
-    public void RequestLimit_AsString_ReportsExpectedInteger()
+    [Test]
+    public async Task RequestLimit_AsString_ReportsExpectedInteger()
     {
         var violations = Check("POST", "/api/marketplace-orders/",
             """{"offering": "http://x/api/marketplace-public-offerings/d629d5e45567425da9cdbdc1af67b32c/", "project": "http://x/api/projects/9e2f4b6c8d0a4c3e9a5b7d9f1c3e5a72/", "limits": {"cpu": "10"}}""",
             201, null);
 
-        Assert.Contains("[marketplace_orders_create request] $.limits.cpu: expected integer, got string", violations.Select(v => v.ToString()));
+        await Assert.That(violations.Select(v => v.ToString())).Contains("[marketplace_orders_create request] $.limits.cpu: expected integer, got string");
     }
 
-    [Fact]
-    public void RequestMissingRequired_AndUndeclaredProperty_AreBothReported()
+    [Test]
+    public async Task RequestMissingRequired_AndUndeclaredProperty_AreBothReported()
     {
         var violations = Check("POST", "/api/marketplace-orders/c1a2b3c4d5e64f708192a3b4c5d6e7f8/set_backend_id/", """{"backendid": "x"}""", 200, """{"status": "ok"}""");
 
-        Assert.Equal(["$.backendid: property is not declared by OrderBackendIDRequest", "$: required property \"backend_id\" is missing"],
-            violations.Select(v => $"{v.JsonPath}: {v.Message}").Order());
+        await Assert.That(violations.Select(v => $"{v.JsonPath}: {v.Message}").Order()).IsEquivalentTo(["$.backendid: property is not declared by OrderBackendIDRequest", "$: required property \"backend_id\" is missing"], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void NullableChoice_AcceptsBlankAndNull_RejectsOther()
+    [Test]
+    public async Task NullableChoice_AcceptsBlankAndNull_RejectsOther()
     {
         const string Url = "/api/marketplace-offering-users/?field=user_gender";
 
-        Assert.Empty(Check("GET", Url, null, 200, """[{"user_gender": ""}, {"user_gender": null}, {"user_gender": "female"}]""", CountHeader));
-        var violation = Assert.Single(Check("GET", Url, null, 200, """[{"user_gender": "x"}]""", CountHeader));
-        Assert.StartsWith("value \"x\" matches none of [GenderEnum, BlankEnum, NullEnum]", violation.Message);
+        await Assert.That(Check("GET", Url, null, 200, """[{"user_gender": ""}, {"user_gender": null}, {"user_gender": "female"}]""", CountHeader)).IsEmpty();
+        var violation = await Assert.That(Check("GET", Url, null, 200, """[{"user_gender": "x"}]""", CountHeader)).HasSingleItem();
+        await Assert.That(violation.Message).StartsWith("value \"x\" matches none of [GenderEnum, BlankEnum, NullEnum]");
     }
 
-    [Fact]
-    public void NullableAllOf_AcceptsNull()
+    [Test]
+    public async Task NullableAllOf_AcceptsNull()
     {
-        Assert.Empty(Check("GET", "/api/marketplace-orders/?field=plan_unit&field=cost", null, 200, """[{"plan_unit": null, "cost": null}]""", CountHeader));
+        await Assert.That(Check("GET", "/api/marketplace-orders/?field=plan_unit&field=cost", null, 200, """[{"plan_unit": null, "cost": null}]""", CountHeader)).IsEmpty();
     }
 
-    [Fact]
-    public void SparseFields_ExtraPropertyIsReported()
+    [Test]
+    public async Task SparseFields_ExtraPropertyIsReported()
     {
-        var violation = Assert.Single(Check("GET", "/api/marketplace-orders/?field=uuid", null, 200,
-            """[{"uuid": "c1a2b3c4d5e64f708192a3b4c5d6e7f8", "state": "done"}]""", CountHeader));
+        var violation = await Assert.That(Check("GET", "/api/marketplace-orders/?field=uuid", null, 200,
+            """[{"uuid": "c1a2b3c4d5e64f708192a3b4c5d6e7f8", "state": "done"}]""", CountHeader)).HasSingleItem();
 
-        Assert.Equal((ViolationKind.UnrequestedField, "$[0].state"), (violation.Kind, violation.JsonPath));
+        await Assert.That((violation.Kind, violation.JsonPath)).IsEqualTo((ViolationKind.UnrequestedField, "$[0].state"));
     }
 
-    [Fact]
-    public void OrderAttributes_GenericObject_MatchesTheAmbiguousOneOf()
+    [Test]
+    public async Task OrderAttributes_GenericObject_MatchesTheAmbiguousOneOf()
     {
         var violations = Check("POST", "/api/marketplace-orders/",
             """{"offering": "http://x/o/", "project": "http://x/p/", "attributes": {"name": "alloc", "custom": 1}}""", 201, null);
 
-        Assert.DoesNotContain(violations, v => v.Kind == ViolationKind.RequestBody);
+        await Assert.That(violations).DoesNotContain(v => v.Kind == ViolationKind.RequestBody);
     }
 
-    [Theory]
-    [InlineData("2026-11-01T00:00:00", "not a valid date-time")]
-    [InlineData("2026-11-01", "not a valid date-time")]
-    public void NaiveOrPartialDateTime_IsRejected(string date, string message)
+    [Test]
+    [Arguments("2026-11-01T00:00:00", "not a valid date-time")]
+    [Arguments("2026-11-01", "not a valid date-time")]
+    public async Task NaiveOrPartialDateTime_IsRejected(string date, string message)
     {
-        var violation = Assert.Single(Check("POST", "/api/marketplace-component-usages/set_usage/",
-            $$"""{"resource": "aa000000000000000000000000000001", "date": "{{date}}", "usages": [{"type": "cpu", "amount": "1.00"}]}""", 201, null));
+        var violation = await Assert.That(Check("POST", "/api/marketplace-component-usages/set_usage/",
+            $$"""{"resource": "aa000000000000000000000000000001", "date": "{{date}}", "usages": [{"type": "cpu", "amount": "1.00"}]}""", 201, null)).HasSingleItem();
 
-        Assert.Equal("$.date", violation.JsonPath);
-        Assert.Contains(message, violation.Message);
+        await Assert.That(violation.JsonPath).IsEqualTo("$.date");
+        await Assert.That(violation.Message).Contains(message);
     }
 
-    [Fact]
-    public void DecimalAmount_AsNumber_IsRejected()
+    [Test]
+    public async Task DecimalAmount_AsNumber_IsRejected()
     {
-        var violation = Assert.Single(Check("POST", "/api/marketplace-component-usages/set_usage/",
-            """{"resource": "aa000000000000000000000000000001", "usages": [{"type": "cpu", "amount": 1.5}]}""", 201, null));
+        var violation = await Assert.That(Check("POST", "/api/marketplace-component-usages/set_usage/",
+            """{"resource": "aa000000000000000000000000000001", "usages": [{"type": "cpu", "amount": 1.5}]}""", 201, null)).HasSingleItem();
 
-        Assert.Equal(("$.usages[0].amount", "expected string, got number"), (violation.JsonPath, violation.Message));
+        await Assert.That((violation.JsonPath, violation.Message)).IsEqualTo(("$.usages[0].amount", "expected string, got number"));
     }
 
-    [Fact]
-    public void Query_UndeclaredRepeatedAndInvalidValues_AreReported()
+    [Test]
+    public async Task Query_UndeclaredRepeatedAndInvalidValues_AreReported()
     {
         var violations = Check("GET", $"/api/marketplace-orders/?state=bogus&offering_uuid={Ids.Offering}&offering_uuid={Ids.Offering}&page=x&foo=1",
             null, 200, "[]", CountHeader);
 
-        Assert.Equal(["foo: query parameter \"foo\" is not declared", "offering_uuid: query parameter \"offering_uuid\" is not a list but was repeated",
-                "page: expected integer, got string", "state: value \"bogus\" not in enum [\"pending-consumer\", \"pending-provider\", \"pending-project\", \"pending-start-date\", \"executing\", \"done\", \"erred\", \"canceled\", \"rejected\"]"],
-            violations.Select(v => $"{v.JsonPath}: {v.Message}").Order());
+        await Assert.That(violations.Select(v => $"{v.JsonPath}: {v.Message}").Order()).IsEquivalentTo(["foo: query parameter \"foo\" is not declared", "offering_uuid: query parameter \"offering_uuid\" is not a list but was repeated",
+                "page: expected integer, got string", "state: value \"bogus\" not in enum [\"pending-consumer\", \"pending-provider\", \"pending-project\", \"pending-start-date\", \"executing\", \"done\", \"erred\", \"canceled\", \"rejected\"]"], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void Status_UndeclaredSuccess_IsReported_ButDrfErrorIsAllowed()
+    [Test]
+    public async Task Status_UndeclaredSuccess_IsReported_ButDrfErrorIsAllowed()
     {
-        Assert.Equal(ViolationKind.UndeclaredStatus, Assert.Single(Check("GET", "/api/version/", null, 201, """{"version": "1"}""")).Kind);
-        Assert.Empty(Check("GET", "/api/version/", null, 503, """{"detail": "busy"}"""));
+        await Assert.That((await Assert.That(Check("GET", "/api/version/", null, 201, """{"version": "1"}""")).HasSingleItem()).Kind).IsEqualTo(ViolationKind.UndeclaredStatus);
+        await Assert.That(Check("GET", "/api/version/", null, 503, """{"detail": "busy"}""")).IsEmpty();
     }
 
-    [Fact]
-    public void BodyOnBodylessAction_AndMissingListHeader_AreReported()
+    [Test]
+    public async Task BodyOnBodylessAction_AndMissingListHeader_AreReported()
     {
-        Assert.Equal(ViolationKind.UnexpectedRequestBody,
-            Assert.Single(Check("POST", "/api/marketplace-orders/c1a2b3c4d5e64f708192a3b4c5d6e7f8/set_state_done/", "{}", 200, null)).Kind);
-        Assert.Equal(ViolationKind.MissingHeader, Assert.Single(Check("GET", "/api/roles/", null, 200, "[]")).Kind);
+        await Assert.That((await Assert.That(Check("POST", "/api/marketplace-orders/c1a2b3c4d5e64f708192a3b4c5d6e7f8/set_state_done/", "{}", 200, null)).HasSingleItem()).Kind).IsEqualTo(ViolationKind.UnexpectedRequestBody);
+        await Assert.That((await Assert.That(Check("GET", "/api/roles/", null, 200, "[]")).HasSingleItem()).Kind).IsEqualTo(ViolationKind.MissingHeader);
     }
 
-    [Fact]
-    public void UnknownPath_IsReported_UnlessDeclaredExtra()
+    [Test]
+    public async Task UnknownPath_IsReported_UnlessDeclaredExtra()
     {
-        Assert.Equal(ViolationKind.UnknownOperation, Assert.Single(Check("GET", "/api/customers/", null, 200, "[]")).Kind);
-        Assert.Empty(Check("GET", "/api/marketplace-resource-api-keys/", null, 200, "[]"));
+        await Assert.That((await Assert.That(Check("GET", "/api/customers/", null, 200, "[]")).HasSingleItem()).Kind).IsEqualTo(ViolationKind.UnknownOperation);
+        await Assert.That(Check("GET", "/api/marketplace-resource-api-keys/", null, 200, "[]")).IsEmpty();
     }
 
-    [Fact]
-    public void PathParameter_NotAUuid_IsReported()
+    [Test]
+    public async Task PathParameter_NotAUuid_IsReported()
     {
-        var violation = Assert.Single(Check("GET", "/api/marketplace-plans/abc/", null, 404, """{"detail": "Not found."}"""));
+        var violation = await Assert.That(Check("GET", "/api/marketplace-plans/abc/", null, 404, """{"detail": "Not found."}""")).HasSingleItem();
 
-        Assert.Equal((ViolationKind.InvalidPathParameter, "uuid"), (violation.Kind, violation.JsonPath));
+        await Assert.That((violation.Kind, violation.JsonPath)).IsEqualTo((ViolationKind.InvalidPathParameter, "uuid"));
     }
 
-    [Fact]
-    public void ReadOnlyPropertyInRequest_IsReported()
+    [Test]
+    public async Task ReadOnlyPropertyInRequest_IsReported()
     {
         var violations = Check("PATCH", "/api/projects/9e2f4b6c8d0a4c3e9a5b7d9f1c3e5a72/", """{"name": "x", "url": "http://x/"}""", 200, null);
 
-        Assert.Contains(violations, v => v.JsonPath == "$.url" && v.Kind == ViolationKind.RequestBody);
+        await Assert.That(violations).Contains(v => v.JsonPath == "$.url" && v.Kind == ViolationKind.RequestBody);
     }
 }

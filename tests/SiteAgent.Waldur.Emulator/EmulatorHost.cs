@@ -69,6 +69,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             pipeline.Reset();
             if (options.ScenarioPath is { } path) ScenarioSeeder.Seed(state, ScenarioDocument.Load(path), path);
+            pipeline.Publisher?.Rebaseline(state);
         }
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         // Tests start many hosts in one process: none of them may hook Ctrl+C/SIGTERM (the standalone program does).
@@ -91,7 +92,11 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         var root = ScenarioDocument.Parse(scenario, yaml);
         lock (State.Sync) ScenarioSeeder.Seed(State, root, "scenario");
+        _pipeline.PublishChangesAsync(null).GetAwaiter().GetResult();
     }
+
+    /// <summary>Waldur's publishing side, when the emulator runs with a broker.</summary>
+    public Broker.EventPublisher? Publisher => _pipeline.Publisher;
 
     /// <summary>Runs <paramref name="action"/> under the state lock and returns its result.</summary>
     public T Read<T>(Func<EmulatorState, T> action)
@@ -115,5 +120,6 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _pipeline.Publisher?.Dispose();
     }
 }

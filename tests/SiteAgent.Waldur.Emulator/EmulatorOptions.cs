@@ -39,6 +39,9 @@ public sealed record EmulatorOptions
     /// <summary>Print one line per request on stdout (standalone use).</summary>
     public bool LogRequests { get; init; }
 
+    /// <summary>The RabbitMQ to publish events to, as Waldur does; null publishes nothing.</summary>
+    public Broker.EmulatorBrokerOptions? Broker { get; init; }
+
     /// <summary>Fails fast on settings that cannot work.</summary>
     public void Validate()
     {

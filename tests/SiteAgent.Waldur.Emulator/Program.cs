@@ -12,6 +12,7 @@ internal static class EmulatorProgram
         usage: SiteAgent.Waldur.Emulator [--seed FILE] [--port N] [--token T] [--url-file FILE]
                                          [--waldur-8.0] [--contract-observer] [--quiet]
                                          [--oidc-client-id ID] [--oidc-client-secret S] [--oidc-expires-in SECONDS]
+                                         [--broker-management-url URL --broker-user U --broker-password P]
           --seed FILE          scenario to load (YAML or JSON by extension)
           --port N             port on 127.0.0.1 (default 0: pick a free one)
           --token T            static API token (default emulator-token)
@@ -19,6 +20,10 @@ internal static class EmulatorProgram
           --waldur-8.0         answer 404 to the five 8.1.x-only operations, like an 8.0.9 server
           --contract-observer  validate every exchange against the OpenAPI contract (GET /__admin/violations)
           --quiet              do not print one line per request
+          --broker-management-url URL, --broker-user U, --broker-password P
+                               publish events to this RabbitMQ (management API) as Waldur does:
+                               subscriptions become broker users and vhosts, create_queue declares
+                               the queue, order/role/offering-user/resource changes are published
         usage: SiteAgent.Waldur.Emulator --print-orders API_URL [--token T]
           prints the orders of a running emulator (or any Waldur) with their states and resources
         """;
@@ -75,6 +80,7 @@ internal static class EmulatorProgram
     {
         var options = new EmulatorOptions { LogRequests = true };
         string? urlFile = null;
+        string? brokerUrl = null, brokerUser = null, brokerPassword = null;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -89,11 +95,19 @@ internal static class EmulatorProgram
                 case "--waldur-8.0": options = options with { EnableWaldur81Operations = false }; break;
                 case "--contract-observer": options = options with { ContractObserver = true }; break;
                 case "--quiet": options = options with { LogRequests = false }; break;
+                case "--broker-management-url": brokerUrl = Value(); break;
+                case "--broker-user": brokerUser = Value(); break;
+                case "--broker-password": brokerPassword = Value(); break;
                 case "--oidc-client-id": options = options with { Oidc = options.Oidc with { ClientId = Value() } }; break;
                 case "--oidc-client-secret": options = options with { Oidc = options.Oidc with { ClientSecret = Value() } }; break;
                 case "--oidc-expires-in": options = options with { Oidc = options.Oidc with { ExpiresIn = Number() } }; break;
                 default: throw new ArgumentException(name is "--help" or "-h" ? "help requested" : $"unknown argument {name}");
             }
+        }
+        if (brokerUrl is not null)
+        {
+            if (brokerUser is null || brokerPassword is null) throw new ArgumentException("--broker-management-url needs --broker-user and --broker-password");
+            options = options with { Broker = new SiteAgent.Waldur.Emulator.Broker.EmulatorBrokerOptions(new Uri(brokerUrl), brokerUser, brokerPassword) };
         }
         return (options, urlFile);
     }

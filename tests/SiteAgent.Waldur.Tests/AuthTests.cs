@@ -9,9 +9,9 @@ public sealed class AuthTests
     private const string Secret = "cl1ent-s3cret-value";
     private const string Version = """{"version": "8.0.9"}""";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current!.Execution.CancellationToken;
 
-    [Fact]
+    [Test]
     public async Task StaticToken_IsSentAsTokenHeader_WithTheUserAgent()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version));
@@ -19,13 +19,13 @@ public sealed class AuthTests
 
         await client.GetVersionAsync(Ct);
 
-        var request = Assert.Single(server.Requests);
-        Assert.Equal("Token " + TestClients.Token, request.Header("Authorization"));
-        Assert.Equal("waldur-site-agent-testing/0.1.0", request.Header("User-Agent"));
-        Assert.Equal("/api/version/", request.Path);
+        var request = await Assert.That(server.Requests).HasSingleItem();
+        await Assert.That(request.Header("Authorization")).IsEqualTo("Token " + TestClients.Token);
+        await Assert.That(request.Header("User-Agent")).IsEqualTo("waldur-site-agent-testing/0.1.0");
+        await Assert.That(request.Path).IsEqualTo("/api/version/");
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_FetchesTokenWithFormPost_AndSendsBearer()
     {
         var oidc = new OidcServer("""{"access_token": "jwt-1", "expires_in": 300, "token_type": "Bearer"}""");
@@ -36,17 +36,17 @@ public sealed class AuthTests
         await client.GetVersionAsync(Ct);
 
         var requests = server.Requests.ToList();
-        Assert.Equal(3, requests.Count);
+        await Assert.That(requests.Count).IsEqualTo(3);
         var token = requests[0];
-        Assert.Equal("/oidc/token", token.Path);
-        Assert.Equal("POST", token.Method);
-        Assert.StartsWith("application/x-www-form-urlencoded", token.Header("Content-Type"));
-        Assert.Equal($"grant_type=client_credentials&client_id={oidc.ClientId}&client_secret={Secret}", token.BodyText);
-        Assert.Null(token.Header("Authorization"));
-        Assert.All(requests.Skip(1), r => Assert.Equal("Bearer jwt-1", r.Header("Authorization")));
+        await Assert.That(token.Path).IsEqualTo("/oidc/token");
+        await Assert.That(token.Method).IsEqualTo("POST");
+        await Assert.That(token.Header("Content-Type")).StartsWith("application/x-www-form-urlencoded");
+        await Assert.That(token.BodyText).IsEqualTo($"grant_type=client_credentials&client_id={oidc.ClientId}&client_secret={Secret}");
+        await Assert.That(token.Header("Authorization")).IsNull();
+        foreach (var r in requests.Skip(1)) { await Assert.That(r.Header("Authorization")).IsEqualTo("Bearer jwt-1"); }
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_TokenIsSharedAcrossClients_AndRefreshedThirtySecondsBeforeExpiry()
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 5, 1, 12, 0, 0, TimeSpan.Zero));
@@ -58,18 +58,18 @@ public sealed class AuthTests
         await first.GetVersionAsync(Ct);
         clock.Now += TimeSpan.FromSeconds(269);
         await second.GetVersionAsync(Ct);
-        Assert.Equal(1, oidc.TokensIssued);
+        await Assert.That(oidc.TokensIssued).IsEqualTo(1);
 
         clock.Now += TimeSpan.FromSeconds(2);
         await first.GetVersionAsync(Ct);
 
-        Assert.Equal(2, oidc.TokensIssued);
-        Assert.Equal("Bearer jwt-2", server.Requests.Last().Header("Authorization"));
+        await Assert.That(oidc.TokensIssued).IsEqualTo(2);
+        await Assert.That(server.Requests.Last().Header("Authorization")).IsEqualTo("Bearer jwt-2");
     }
 
-    [Theory]
-    [InlineData("""{"access_token": "jwt-@"}""")]
-    [InlineData("""{"access_token": "jwt-@", "expires_in": "soon"}""")]
+    [Test]
+    [Arguments("""{"access_token": "jwt-@"}""")]
+    [Arguments("""{"access_token": "jwt-@", "expires_in": "soon"}""")]
     public async Task Oidc_MissingOrUnparsableLifetime_Means300Seconds(string answer)
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 5, 1, 12, 0, 0, TimeSpan.Zero));
@@ -83,26 +83,26 @@ public sealed class AuthTests
         clock.Now += TimeSpan.FromSeconds(2);
         await client.GetVersionAsync(Ct);
 
-        Assert.Equal(2, oidc.TokensIssued);
+        await Assert.That(oidc.TokensIssued).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_RefusedCredentials_AreNonTransient_AndNeverShowTheSecret()
     {
         var oidc = new OidcServer("""{"error": "invalid_client", "echo": "cl1ent-s3cret-value"}""", status: 401);
         await using var server = new LoopbackServer(oidc.Answer);
         using var client = new WaldurClient(oidc.Options(server));
 
-        var ex = await Assert.ThrowsAsync<WaldurAuthenticationException>(() => client.GetVersionAsync(Ct));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurAuthenticationException>(() => client.GetVersionAsync(Ct));
 
-        Assert.False(ex.IsTransient);
-        Assert.Equal(401, ex.StatusCode);
-        Assert.Contains("invalid_client", ex.Message);
-        Assert.DoesNotContain(Secret, ex.ToString());
-        Assert.Single(server.Requests);
+        await Assert.That(ex!.IsTransient).IsFalse();
+        await Assert.That(ex.StatusCode).IsEqualTo(401);
+        await Assert.That(ex.Message).Contains("invalid_client");
+        await Assert.That(ex.ToString()).DoesNotContain(Secret);
+        await Assert.That(server.Requests).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_TokenEndpointDown_IsTransientAndRetried()
     {
         var oidc = new OidcServer("""{"access_token": "jwt-@"}""") { FailFirst = 1 };
@@ -111,46 +111,46 @@ public sealed class AuthTests
 
         await client.GetVersionAsync(Ct);
 
-        Assert.Equal(["/oidc/token", "/oidc/token", "/api/version/"], server.Requests.Select(r => r.Path));
+        await Assert.That(server.Requests.Select(r => r.Path)).IsEquivalentTo(["/oidc/token", "/oidc/token", "/api/version/"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_AnswerWithoutToken_IsAnError()
     {
         var oidc = new OidcServer("""{"token_type": "Bearer"}""");
         await using var server = new LoopbackServer(oidc.Answer);
         using var client = new WaldurClient(oidc.Options(server));
 
-        var ex = await Assert.ThrowsAsync<WaldurAuthenticationException>(() => client.GetVersionAsync(Ct));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurAuthenticationException>(() => client.GetVersionAsync(Ct));
 
-        Assert.Contains("access_token", ex.Message);
-        Assert.False(ex.IsTransient);
+        await Assert.That(ex!.Message).Contains("access_token");
+        await Assert.That(ex.IsTransient).IsFalse();
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_Unauthorized_DropsTheCachedToken()
     {
         var oidc = new OidcServer("""{"access_token": "jwt-@", "expires_in": 3600}""") { RejectApiOnce = true };
         await using var server = new LoopbackServer(oidc.Answer);
         using var client = new WaldurClient(oidc.Options(server));
 
-        await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(Ct));
+        await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(Ct));
         await client.GetVersionAsync(Ct);
 
-        Assert.Equal(2, oidc.TokensIssued);
-        Assert.Equal("Bearer jwt-2", server.Requests.Last().Header("Authorization"));
+        await Assert.That(oidc.TokensIssued).IsEqualTo(2);
+        await Assert.That(server.Requests.Last().Header("Authorization")).IsEqualTo("Bearer jwt-2");
     }
 
-    [Fact]
+    [Test]
     public async Task Unauthorized_MessageNeverShowsTheToken()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(401, $$"""{"detail": "Invalid token {{TestClients.Token}}."}"""));
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(Ct));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(Ct));
 
-        Assert.DoesNotContain(TestClients.Token, ex.ToString());
-        Assert.Contains("Invalid token ***", ex.Message);
+        await Assert.That(ex!.ToString()).DoesNotContain(TestClients.Token);
+        await Assert.That(ex.Message).Contains("Invalid token ***");
     }
 
     /// <summary>A token endpoint at /oidc/token and an API that expects the latest token.</summary>

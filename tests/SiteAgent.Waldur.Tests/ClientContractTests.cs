@@ -15,10 +15,10 @@ public sealed class ClientContractTests
     private static readonly Guid Id = Guid.Parse("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
     private static readonly Guid Other = Guid.Parse("a0000000-0000-4000-8000-000000000001");
 
-    public static TheoryData<bool> Variants => [false, true];
+    public static IEnumerable<bool> Variants => [false, true];
 
-    [Theory]
-    [MemberData(nameof(Variants))]
+    [Test]
+    [MethodDataSource(nameof(Variants))]
     public async Task EveryOperation_RequestsMatchSchemaAndAnswersParse(bool sparse)
     {
         var responder = new SchemaResponder(sparse ? SchemaExamples.Sparse : SchemaExamples.Full);
@@ -37,40 +37,38 @@ public sealed class ClientContractTests
             }
         }
 
-        Assert.Empty(responder.Problems);
+        await Assert.That(responder.Problems).IsEmpty();
         var missing = WaldurOperations.All.Select(o => o.Id).Except(responder.Calls.Keys).ToList();
-        Assert.Empty(missing);
+        await Assert.That(missing).IsEmpty();
     }
 
-    [Fact]
-    public void Catalogue_MatchesSchemaOperations()
+    [Test]
+    public async Task Catalogue_MatchesSchemaOperations()
     {
         var document = OpenApiDocument.Default;
         var inSchema = WaldurOperations.All.Where(o => o.InSchema).ToList();
-        Assert.Equal(83, inSchema.Count);
-        Assert.Equal(5, WaldurOperations.All.Count(o => !o.InSchema));
-        Assert.Equal(88, WaldurOperations.All.Select(o => o.Id).Distinct().Count());
+        await Assert.That(inSchema.Count).IsEqualTo(83);
+        await Assert.That(WaldurOperations.All.Count(o => !o.InSchema)).IsEqualTo(5);
+        await Assert.That(WaldurOperations.All.Select(o => o.Id).Distinct().Count()).IsEqualTo(88);
         foreach (var operation in inSchema)
         {
             var schema = document.Operation(operation.Id);
-            Assert.Equal(schema.Method, operation.Method.Method);
-            Assert.Equal(schema.PathTemplate, operation.PathTemplate);
+            await Assert.That(operation.Method.Method).IsEqualTo(schema.Method);
+            await Assert.That(operation.PathTemplate).IsEqualTo(schema.PathTemplate);
             var isQueryPost = operation.Id == WaldurOperations.MarketplaceProviderOfferingsCheckUniqueBackendId.Id;
-            Assert.Equal(schema.Method == "GET" || isQueryPost, operation.IsRead);
+            await Assert.That(operation.IsRead).IsEqualTo(schema.Method == "GET" || isQueryPost);
         }
 
-        Assert.All(WaldurOperations.All.Where(o => o.Method == HttpMethod.Get), o => Assert.True(o.IsRead));
-        Assert.Equal(document.Operations.Count, inSchema.Count);
+        foreach (var o in WaldurOperations.All.Where(o => o.Method == HttpMethod.Get)) { await Assert.That(o.IsRead).IsTrue(); }
+        await Assert.That(inSchema.Count).IsEqualTo(document.Operations.Count);
     }
 
-    [Fact]
-    public void RelativePath_UsesHexUuidBelowApiRoot()
+    [Test]
+    public async Task RelativePath_UsesHexUuidBelowApiRoot()
     {
-        Assert.Equal(
-            "marketplace-orders/0f1e2d3c4b5a69788796a5b4c3d2e1f0/approve_by_provider/",
-            WaldurOperations.MarketplaceOrdersApproveByProvider.RelativePath(Id));
-        Assert.Equal("marketplace-orders/", WaldurOperations.MarketplaceOrdersList.RelativePath());
-        Assert.Throws<ArgumentNullException>(() => WaldurOperations.MarketplaceOrdersRetrieve.RelativePath());
+        await Assert.That(WaldurOperations.MarketplaceOrdersApproveByProvider.RelativePath(Id)).IsEqualTo("marketplace-orders/0f1e2d3c4b5a69788796a5b4c3d2e1f0/approve_by_provider/");
+        await Assert.That(WaldurOperations.MarketplaceOrdersList.RelativePath()).IsEqualTo("marketplace-orders/");
+        Assert.ThrowsExactly<ArgumentNullException>(() => WaldurOperations.MarketplaceOrdersRetrieve.RelativePath());
     }
 
     private static IEnumerable<(string Name, Func<WaldurClient, Task> Call)> Tour()

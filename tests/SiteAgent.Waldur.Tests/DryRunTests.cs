@@ -10,9 +10,9 @@ public sealed class DryRunTests
 {
     private static readonly Guid Id = Guid.Parse("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current!.Execution.CancellationToken;
 
-    [Fact]
+    [Test]
     public async Task Writes_AreNotSent_ButPlanned_WithNeutralAnswers()
     {
         var plan = new List<WaldurWritePlanEntry>();
@@ -27,22 +27,22 @@ public sealed class DryRunTests
         var key = await client.ReportResourceApiKeyCreatedAsync(new ResourceApiKeyReportCreatedRequest(Id, "client-1", "sup3r-secret-key"), Ct);
         await client.SetProviderResourceBackendMetadataAsync(Id, new JsonObject { ["password"] = "hunter22", ["partition"] = "gpu" }, Ct);
 
-        Assert.True(client.IsDryRun);
-        Assert.Equal(["GET"], server.Requests.Select(r => r.Method));
-        Assert.Equal("dry-run", approval.Detail);
-        Assert.Equal("dry-run", status.Status);
-        Assert.Equal(Guid.Empty, identity.Uuid);
-        Assert.Equal(Guid.Empty, key.Uuid);
-        Assert.Equal(6, plan.Count);
-        Assert.Equal(new WaldurWritePlanEntry("marketplace_orders_approve_by_provider", "POST", $"/api/marketplace-orders/{Id:N}/approve_by_provider/", "{}"), plan[0]);
-        Assert.Null(plan[1].Body);
-        Assert.Equal("""{"limits":{"cpu":5}}""", plan[2].Body);
-        Assert.Equal("""{"resource":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","client_id":"client-1","api_key":"***"}""", plan[4].Body);
-        Assert.Equal("""{"backend_metadata":{"password":"***","partition":"gpu"}}""", plan[5].Body);
-        Assert.DoesNotContain(plan, p => p.ToString().Contains("sup3r-secret-key", StringComparison.Ordinal));
+        await Assert.That(client.IsDryRun).IsTrue();
+        await Assert.That(server.Requests.Select(r => r.Method)).IsEquivalentTo(["GET"], CollectionOrdering.Matching);
+        await Assert.That(approval.Detail).IsEqualTo("dry-run");
+        await Assert.That(status.Status).IsEqualTo("dry-run");
+        await Assert.That(identity.Uuid).IsEqualTo(Guid.Empty);
+        await Assert.That(key.Uuid).IsEqualTo(Guid.Empty);
+        await Assert.That(plan.Count).IsEqualTo(6);
+        await Assert.That(plan[0]).IsEqualTo(new WaldurWritePlanEntry("marketplace_orders_approve_by_provider", "POST", $"/api/marketplace-orders/{Id:N}/approve_by_provider/", "{}"));
+        await Assert.That(plan[1].Body).IsNull();
+        await Assert.That(plan[2].Body).IsEqualTo("""{"limits":{"cpu":5}}""");
+        await Assert.That(plan[4].Body).IsEqualTo("""{"resource":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","client_id":"client-1","api_key":"***"}""");
+        await Assert.That(plan[5].Body).IsEqualTo("""{"backend_metadata":{"password":"***","partition":"gpu"}}""");
+        await Assert.That(plan).DoesNotContain(p => p.ToString().Contains("sup3r-secret-key", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Test]
     public async Task QueryingPost_IsStillSent()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json("""{"is_unique": false}"""));
@@ -50,11 +50,11 @@ public sealed class DryRunTests
 
         var answer = await client.CheckUniqueBackendIdAsync(Id, new CheckUniqueBackendIdRequest { BackendId = "acc1" }, Ct);
 
-        Assert.False(answer.IsUnique);
-        Assert.Single(server.Requests);
+        await Assert.That(answer.IsUnique).IsFalse();
+        await Assert.That(server.Requests).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task WithoutASink_PlannedWritesAreLogged()
     {
         var logger = new ListLogger();
@@ -63,9 +63,9 @@ public sealed class DryRunTests
 
         await client.SetOrderBackendIdAsync(Id, "remote-1", Ct);
 
-        Assert.Empty(server.Requests);
-        var entry = Assert.Single(logger.Entries, e => e.Id.Id == 3005);
-        Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Contains("""{"backend_id":"remote-1"}""", entry.Message);
+        await Assert.That(server.Requests).IsEmpty();
+        var entry = await Assert.That(logger.Entries).HasSingleItem(e => e.Id.Id == 3005);
+        await Assert.That(entry.Level).IsEqualTo(LogLevel.Information);
+        await Assert.That(entry.Message).Contains("""{"backend_id":"remote-1"}""");
     }
 }

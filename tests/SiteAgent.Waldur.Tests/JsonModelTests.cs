@@ -10,136 +10,136 @@ public sealed class JsonModelTests
 {
     private static readonly WaldurJsonContext Json = WaldurJsonContext.Default;
 
-    [Theory]
-    [InlineData("\"100.0000\"", "100.0000")]
-    [InlineData("\"1.50\"", "1.50")]
-    [InlineData("\"0.01\"", "0.01")]
-    [InlineData("12345678901234567.89", "12345678901234567.89")]
-    [InlineData("\"79228162514264337593543950335\"", "79228162514264337593543950335")]
-    public void Decimal_ReadsStringsAndNumbers_KeepsEveryDigitAndScale(string json, string expected)
+    [Test]
+    [Arguments("\"100.0000\"", "100.0000")]
+    [Arguments("\"1.50\"", "1.50")]
+    [Arguments("\"0.01\"", "0.01")]
+    [Arguments("12345678901234567.89", "12345678901234567.89")]
+    [Arguments("\"79228162514264337593543950335\"", "79228162514264337593543950335")]
+    public async Task Decimal_ReadsStringsAndNumbers_KeepsEveryDigitAndScale(string json, string expected)
     {
         var limit = JsonSerializer.Deserialize($$"""{"limit": {{json}}}""", Json.ComponentUserUsageLimit)!;
 
-        Assert.Equal(expected, limit.Limit!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains($"\"limit\":\"{expected}\"", JsonSerializer.Serialize(limit, Json.ComponentUserUsageLimit));
+        await Assert.That(limit.Limit!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).IsEqualTo(expected);
+        await Assert.That(JsonSerializer.Serialize(limit, Json.ComponentUserUsageLimit)).Contains($"\"limit\":\"{expected}\"");
     }
 
-    [Theory]
-    [InlineData("null")]
-    [InlineData("\"\"")]
-    public void NullableDecimal_NullOrBlank_ReadsAsNull(string json)
+    [Test]
+    [Arguments("null")]
+    [Arguments("\"\"")]
+    public async Task NullableDecimal_NullOrBlank_ReadsAsNull(string json)
     {
         var order = JsonSerializer.Deserialize($$"""{"uuid": "a0000000000000000000000000000001", "state": "done", "cost": {{json}}}""", Json.OrderDetails)!;
 
-        Assert.Null(order.Cost);
+        await Assert.That(order.Cost).IsNull();
     }
 
-    [Fact]
+    [Test]
     public void Decimal_NonNumericText_IsAnError()
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"limit": "lots"}""", Json.ComponentUserUsageLimit));
+        Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize("""{"limit": "lots"}""", Json.ComponentUserUsageLimit));
     }
 
-    [Theory]
-    [InlineData(12.345, "12.35")]
-    [InlineData(12.344, "12.34")]
-    [InlineData(0, "0.00")]
-    [InlineData(-1.005, "-1.01")]
-    [InlineData(123456789012.5, "123456789012.50")]
-    public void UsageAmount_WritesTwoDecimalPlaces(double amount, string expected)
+    [Test]
+    [Arguments(12.345, "12.35")]
+    [Arguments(12.344, "12.34")]
+    [Arguments(0, "0.00")]
+    [Arguments(-1.005, "-1.01")]
+    [Arguments(123456789012.5, "123456789012.50")]
+    public async Task UsageAmount_WritesTwoDecimalPlaces(double amount, string expected)
     {
         var item = new ComponentUsageItemRequest { Type = "cpu", Amount = (decimal)amount };
 
-        Assert.Equal($$"""{"type":"cpu","amount":"{{expected}}"}""", JsonSerializer.Serialize(item, Json.ComponentUsageItemRequest));
+        await Assert.That(JsonSerializer.Serialize(item, Json.ComponentUsageItemRequest)).IsEqualTo($$"""{"type":"cpu","amount":"{{expected}}"}""");
     }
 
-    [Theory]
-    [InlineData("\"0f1e2d3c4b5a69788796a5b4c3d2e1f0\"")]
-    [InlineData("\"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\"")]
-    [InlineData("\"0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0\"")]
-    [InlineData("\"{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}\"")]
-    public void Guid_ReadsHexAndDashedForms(string json)
+    [Test]
+    [Arguments("\"0f1e2d3c4b5a69788796a5b4c3d2e1f0\"")]
+    [Arguments("\"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\"")]
+    [Arguments("\"0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0\"")]
+    [Arguments("\"{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}\"")]
+    public async Task Guid_ReadsHexAndDashedForms(string json)
     {
         var version = JsonSerializer.Deserialize($$"""{"uuid": {{json}}, "name": "x"}""", Json.AgentService)!;
 
-        Assert.Equal(Guid.Parse("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"), version.Uuid);
+        await Assert.That(version.Uuid).IsEqualTo(Guid.Parse("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
     }
 
-    [Fact]
-    public void Guid_WritesDashedFormInBodies()
+    [Test]
+    public async Task Guid_WritesDashedFormInBodies()
     {
         var request = new EventSubscriptionQueueCreateRequest(Guid.Parse("0f1e2d3c4b5a69788796a5b4c3d2e1f0"), ObservableObjectType.Order);
 
-        Assert.Equal("""{"offering_uuid":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","object_type":"order"}""", JsonSerializer.Serialize(request, Json.EventSubscriptionQueueCreateRequest));
+        await Assert.That(JsonSerializer.Serialize(request, Json.EventSubscriptionQueueCreateRequest)).IsEqualTo("""{"offering_uuid":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","object_type":"order"}""");
     }
 
-    [Theory]
-    [InlineData("\"\"")]
-    [InlineData("null")]
-    public void NullableGuid_BlankOrNull_ReadsAsNull(string json)
+    [Test]
+    [Arguments("\"\"")]
+    [Arguments("null")]
+    public async Task NullableGuid_BlankOrNull_ReadsAsNull(string json)
     {
         var order = JsonSerializer.Deserialize($$"""{"uuid": "a0000000000000000000000000000001", "state": "done", "plan_uuid": {{json}}}""", Json.OrderDetails)!;
 
-        Assert.Null(order.PlanUuid);
+        await Assert.That(order.PlanUuid).IsNull();
     }
 
-    [Fact]
-    public void Guid_Malformed_IsAnError()
+    [Test]
+    public async Task Guid_Malformed_IsAnError()
     {
-        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"uuid": "not-a-uuid", "state": "done"}""", Json.OrderDetails));
-        Assert.Contains("uuid", ex.Message);
+        var ex = Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize("""{"uuid": "not-a-uuid", "state": "done"}""", Json.OrderDetails));
+        await Assert.That(ex.Message).Contains("uuid");
     }
 
-    [Theory]
-    [InlineData("10")]
-    [InlineData("10.0")]
-    [InlineData("\"10\"")]
-    public void Integer_AcceptsIntegralNumbersAndStrings(string json)
+    [Test]
+    [Arguments("10")]
+    [Arguments("10.0")]
+    [Arguments("\"10\"")]
+    public async Task Integer_AcceptsIntegralNumbersAndStrings(string json)
     {
         var component = JsonSerializer.Deserialize($$"""{"limit_amount": {{json}}, "unit_factor": {{json}}}""", Json.GetTypeInfo(typeof(OfferingComponent))!);
 
-        Assert.Equal(10L, ((OfferingComponent)component!).LimitAmount);
-        Assert.Equal(10, ((OfferingComponent)component!).UnitFactor);
+        await Assert.That(((OfferingComponent)component!).LimitAmount).IsEqualTo(10L);
+        await Assert.That(((OfferingComponent)component!).UnitFactor).IsEqualTo(10);
     }
 
-    [Fact]
+    [Test]
     public void Integer_WithFraction_IsAnErrorNotTruncated()
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"limit": 10.5}""", Json.GetTypeInfo(typeof(NestedOfferingComponentLimit))!));
+        Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize("""{"limit": 10.5}""", Json.GetTypeInfo(typeof(NestedOfferingComponentLimit))!));
     }
 
-    [Theory]
-    [InlineData("\"\"", "")]
-    [InlineData("null", null)]
-    [InlineData("\"female\"", "female")]
-    [InlineData("\"a-value-from-a-newer-waldur\"", "a-value-from-a-newer-waldur")]
-    public void Enum_AcceptsBlankNullAndUnknownValues(string json, string? expected)
+    [Test]
+    [Arguments("\"\"", "")]
+    [Arguments("null", null)]
+    [Arguments("\"female\"", "female")]
+    [Arguments("\"a-value-from-a-newer-waldur\"", "a-value-from-a-newer-waldur")]
+    public async Task Enum_AcceptsBlankNullAndUnknownValues(string json, string? expected)
     {
         var user = JsonSerializer.Deserialize($$"""{"uuid": "a0000000000000000000000000000001", "user_gender": {{json}}}""", Json.OfferingUser)!;
         var project = JsonSerializer.Deserialize($$"""{"oecd_fos_2007_code": {{json}}}""", Json.Project)!;
 
-        Assert.Equal(expected, user.UserGender);
-        Assert.Equal(expected, project.OecdFos2007Code);
+        await Assert.That(user.UserGender).IsEqualTo(expected);
+        await Assert.That(project.OecdFos2007Code).IsEqualTo(expected);
     }
 
-    [Fact]
-    public void Order_WithoutState_IsAnError()
+    [Test]
+    public async Task Order_WithoutState_IsAnError()
     {
-        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"uuid": "a0000000000000000000000000000001"}""", Json.OrderDetails));
-        Assert.Contains("state", ex.Message);
+        var ex = Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize("""{"uuid": "a0000000000000000000000000000001"}""", Json.OrderDetails));
+        await Assert.That(ex.Message).Contains("state");
     }
 
-    [Theory]
-    [InlineData("""{"state": "done"}""")]
-    [InlineData("""{"uuid": null, "state": "done"}""")]
-    [InlineData("""{"uuid": "a0000000000000000000000000000001", "state": null}""")]
+    [Test]
+    [Arguments("""{"state": "done"}""")]
+    [Arguments("""{"uuid": null, "state": "done"}""")]
+    [Arguments("""{"uuid": "a0000000000000000000000000000001", "state": null}""")]
     public void Order_MissingOrNullUuidOrState_IsAnError(string json)
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, Json.OrderDetails));
+        Assert.ThrowsExactly<JsonException>(() => JsonSerializer.Deserialize(json, Json.OrderDetails));
     }
 
-    [Fact]
-    public void Order_NullForNonNullableSchemaFields_IsAccepted()
+    [Test]
+    public async Task Order_NullForNonNullableSchemaFields_IsAccepted()
     {
         const string json = """
             {"uuid": "a0000000000000000000000000000001", "state": "executing", "type": null, "resource_name": null,
@@ -149,48 +149,48 @@ public sealed class JsonModelTests
 
         var order = JsonSerializer.Deserialize(json, Json.OrderDetails)!;
 
-        Assert.Equal(OrderState.Executing, order.State);
-        Assert.Null(order.Limits);
-        Assert.Null(order.ProjectUuid);
+        await Assert.That(order.State).IsEqualTo(OrderState.Executing);
+        await Assert.That(order.Limits).IsNull();
+        await Assert.That(order.ProjectUuid).IsNull();
     }
 
-    [Fact]
-    public void Usage_SchemaIntegerOrWireDecimalString_BothRead()
+    [Test]
+    public async Task Usage_SchemaIntegerOrWireDecimalString_BothRead()
     {
         var usages = JsonSerializer.Deserialize("""[{"uuid": "a0000000000000000000000000000001", "usage": 5}, {"uuid": "a0000000000000000000000000000002", "usage": "100.1300"}]""", Json.ListComponentUsage)!;
 
-        Assert.Equal(5m, usages[0].Usage);
-        Assert.Equal("100.1300", usages[1].Usage!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assert.That(usages[0].Usage).IsEqualTo(5m);
+        await Assert.That(usages[1].Usage!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).IsEqualTo("100.1300");
     }
 
-    [Fact]
-    public void PluginOptions_KeepsUntypedOptionsRaw()
+    [Test]
+    public async Task PluginOptions_KeepsUntypedOptionsRaw()
     {
         var offering = JsonSerializer.Deserialize("""{"plugin_options": {"username_generation_policy": "service_provider", "enforce_qos": true, "account_name_generation_policy": null}}""", Json.ProviderOfferingDetails)!;
 
-        Assert.Equal("service_provider", offering.PluginOptions!.UsernameGenerationPolicy);
-        Assert.Null(offering.PluginOptions.AccountNameGenerationPolicy);
-        Assert.True(offering.PluginOptions.Other!["enforce_qos"].GetBoolean());
+        await Assert.That(offering.PluginOptions!.UsernameGenerationPolicy).IsEqualTo("service_provider");
+        await Assert.That(offering.PluginOptions.AccountNameGenerationPolicy).IsNull();
+        await Assert.That(offering.PluginOptions.Other!["enforce_qos"].GetBoolean()).IsTrue();
     }
 
-    [Fact]
-    public void Requests_OmitNulls_ButSendNullWhereItMeansClear()
+    [Test]
+    public async Task Requests_OmitNulls_ButSendNullWhereItMeansClear()
     {
-        Assert.Equal("{}", JsonSerializer.Serialize(new OrderApproveByProviderRequest(), Json.OrderApproveByProviderRequest));
-        Assert.Equal("{}", JsonSerializer.Serialize(new OrderProviderRejectionRequest(), Json.OrderProviderRejectionRequest));
-        Assert.Equal("""{"end_date":null}""", JsonSerializer.Serialize(new ResourceEndDateRequest(), Json.ResourceEndDateRequest));
-        Assert.Equal("""{"end_date":null}""", JsonSerializer.Serialize(new ProjectEndDatePatch(), Json.ProjectEndDatePatch));
-        Assert.Equal("""{"description":"d"}""", JsonSerializer.Serialize(new PatchedProjectRequest { Description = "d" }, Json.PatchedProjectRequest));
-        Assert.Contains("\"limit_amount\":null", JsonSerializer.Serialize(new OfferingComponentRequest { BillingType = "usage", Type = "cpu", Name = "CPU" }, Json.OfferingComponentRequest));
+        await Assert.That(JsonSerializer.Serialize(new OrderApproveByProviderRequest(), Json.OrderApproveByProviderRequest)).IsEqualTo("{}");
+        await Assert.That(JsonSerializer.Serialize(new OrderProviderRejectionRequest(), Json.OrderProviderRejectionRequest)).IsEqualTo("{}");
+        await Assert.That(JsonSerializer.Serialize(new ResourceEndDateRequest(), Json.ResourceEndDateRequest)).IsEqualTo("""{"end_date":null}""");
+        await Assert.That(JsonSerializer.Serialize(new ProjectEndDatePatch(), Json.ProjectEndDatePatch)).IsEqualTo("""{"end_date":null}""");
+        await Assert.That(JsonSerializer.Serialize(new PatchedProjectRequest { Description = "d" }, Json.PatchedProjectRequest)).IsEqualTo("""{"description":"d"}""");
+        await Assert.That(JsonSerializer.Serialize(new OfferingComponentRequest { BillingType = "usage", Type = "cpu", Name = "CPU" }, Json.OfferingComponentRequest)).Contains("\"limit_amount\":null");
     }
 
-    [Fact]
-    public void SecretRecords_PrintNoSecret()
+    [Test]
+    public async Task SecretRecords_PrintNoSecret()
     {
-        Assert.DoesNotContain("k3y", new ResourceApiKeyReportCreatedRequest(Guid.Empty, "c", "k3y-value").ToString());
-        Assert.DoesNotContain("k3y", new ResourceApiKeySetKeyRequest("k3y-value", "c").ToString());
-        Assert.DoesNotContain(TestClients.Token, new StaticTokenCredentials(TestClients.Token).ToString());
-        Assert.DoesNotContain("cl1ent-secret", new OidcClientCredentials(new Uri("https://idp.example.com/token"), "agent", "cl1ent-secret").ToString());
-        Assert.DoesNotContain(TestClients.Token, TestClients.Options(new Uri("https://waldur.example.com/api/")).ToString());
+        await Assert.That(new ResourceApiKeyReportCreatedRequest(Guid.Empty, "c", "k3y-value").ToString()).DoesNotContain("k3y");
+        await Assert.That(new ResourceApiKeySetKeyRequest("k3y-value", "c").ToString()).DoesNotContain("k3y");
+        await Assert.That(new StaticTokenCredentials(TestClients.Token).ToString()).DoesNotContain(TestClients.Token);
+        await Assert.That(new OidcClientCredentials(new Uri("https://idp.example.com/token"), "agent", "cl1ent-secret").ToString()).DoesNotContain("cl1ent-secret");
+        await Assert.That(TestClients.Options(new Uri("https://waldur.example.com/api/")).ToString()).DoesNotContain(TestClients.Token);
     }
 }

@@ -7,10 +7,10 @@ namespace SiteAgent.Waldur.Tests;
 /// <summary>Options validation, the API root, query encoding and secret redaction.</summary>
 public sealed class OptionsAndTextTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current!.Execution.CancellationToken;
 
-    [Fact]
-    public void InvalidOptions_ListEveryProblem()
+    [Test]
+    public async Task InvalidOptions_ListEveryProblem()
     {
         var options = TestClients.Options(new Uri("ftp://waldur.example.com/api/")) with
         {
@@ -21,21 +21,21 @@ public sealed class OptionsAndTextTests
 
         var problems = options.Validate();
 
-        Assert.Equal(5, problems.Count);
-        Assert.Contains(problems, p => p.Contains("waldur_api_url", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("oidc_client_secret", StringComparison.Ordinal));
-        Assert.Throws<ArgumentException>(() => new WaldurClient(options));
+        await Assert.That(problems.Count).IsEqualTo(5);
+        await Assert.That(problems).Contains(p => p.Contains("waldur_api_url", StringComparison.Ordinal));
+        await Assert.That(problems).Contains(p => p.Contains("oidc_client_secret", StringComparison.Ordinal));
+        Assert.ThrowsExactly<ArgumentException>(() => new WaldurClient(options));
     }
 
-    [Fact]
-    public void EmptyStaticToken_IsInvalid()
+    [Test]
+    public async Task EmptyStaticToken_IsInvalid()
     {
         var options = TestClients.Options(new Uri("https://waldur.example.com/api/")) with { Credentials = new StaticTokenCredentials(" ") };
 
-        Assert.Contains(options.Validate(), p => p.Contains("waldur_api_token", StringComparison.Ordinal));
+        await Assert.That(options.Validate()).Contains(p => p.Contains("waldur_api_token", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Test]
     public async Task ApiUrl_IsTheRoot_WithRelativePathsBelowIt()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json("""{"version": "8.0.9"}"""));
@@ -44,12 +44,12 @@ public sealed class OptionsAndTextTests
 
         await client.GetVersionAsync(Ct);
 
-        Assert.Equal("/waldur/api/version/", Assert.Single(server.Requests).Path);
-        Assert.EndsWith("/waldur/api/", client.ApiUrl.AbsoluteUri);
+        await Assert.That((await Assert.That(server.Requests).HasSingleItem()).Path).IsEqualTo("/waldur/api/version/");
+        await Assert.That(client.ApiUrl.AbsoluteUri).EndsWith("/waldur/api/");
     }
 
-    [Fact]
-    public void QueryBuilder_EncodesAsTheSchemaDeclares()
+    [Test]
+    public async Task QueryBuilder_EncodesAsTheSchemaDeclares()
     {
         var query = new QueryBuilder()
             .AddEach("state", ["Pending account linking", "OK"])
@@ -60,26 +60,22 @@ public sealed class OptionsAndTextTests
             .AddJoined("o", Array.Empty<string>())
             .ToString();
 
-        Assert.Equal(
-            "?state=Pending%20account%20linking&state=OK&offering_uuid=a0000000000040008000000000000001,a0000000000040008000000000000002&is_restricted=false&billing_period=2025-05-01",
-            query);
+        await Assert.That(query).IsEqualTo("?state=Pending%20account%20linking&state=OK&offering_uuid=a0000000000040008000000000000001,a0000000000040008000000000000002&is_restricted=false&billing_period=2025-05-01");
     }
 
-    [Fact]
-    public void Redactor_MasksKnownSecretsAndSecretNamedJsonValues()
+    [Test]
+    public async Task Redactor_MasksKnownSecretsAndSecretNamedJsonValues()
     {
         var redactor = new SecretRedactor();
         redactor.Add("tok-123456");
 
-        Assert.Equal("Invalid token ***.", redactor.Redact("Invalid token tok-123456."));
-        Assert.Equal(
-            """{"api_key":"***","client_secret":"***","token":null,"nested":{"password":"***","note":"has ***"},"n":1.50}""",
-            redactor.RedactJson("""{"api_key": "k", "client_secret": {"a": 1}, "token": null, "nested": {"password": "p", "note": "has tok-123456"}, "n": 1.50}"""u8));
+        await Assert.That(redactor.Redact("Invalid token tok-123456.")).IsEqualTo("Invalid token ***.");
+        await Assert.That(redactor.RedactJson("""{"api_key": "k", "client_secret": {"a": 1}, "token": null, "nested": {"password": "p", "note": "has tok-123456"}, "n": 1.50}"""u8)).IsEqualTo("""{"api_key":"***","client_secret":"***","token":null,"nested":{"password":"***","note":"has ***"},"n":1.50}""");
     }
 
-    [Fact]
-    public void UserAgent_HasTheAgentPrefix()
+    [Test]
+    public async Task UserAgent_HasTheAgentPrefix()
     {
-        Assert.Equal("waldur-site-agent-order_process/1.2.3", WaldurUserAgent.For("order_process", "1.2.3"));
+        await Assert.That(WaldurUserAgent.For("order_process", "1.2.3")).IsEqualTo("waldur-site-agent-order_process/1.2.3");
     }
 }

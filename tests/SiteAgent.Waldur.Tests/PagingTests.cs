@@ -10,60 +10,61 @@ public sealed class PagingTests
 {
     private static readonly Guid Offering = Guid.Parse("d629d5e4-5567-425d-a9cd-bdc1af67b32c");
 
-    [Fact]
+    [Test]
     public async Task AllPages_FollowsNextLinks_RepeatingFiltersWithPageSize100()
     {
         await using var server = new LoopbackServer(request => Page(request, total: 250));
         using var client = TestClients.Client(server);
 
-        var orders = await client.ListOrders(new OrderListQuery { OfferingUuid = Offering, States = [OrderState.PendingProvider, OrderState.Executing] }).ToListAsync(TestContext.Current.CancellationToken);
+        var orders = await client.ListOrders(new OrderListQuery { OfferingUuid = Offering, States = [OrderState.PendingProvider, OrderState.Executing] }).ToListAsync(TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal(250, orders.Count);
-        Assert.Equal(250, orders.Select(o => o.Uuid).Distinct().Count());
+        await Assert.That(orders.Count).IsEqualTo(250);
+        await Assert.That(orders.Select(o => o.Uuid).Distinct().Count()).IsEqualTo(250);
         var requests = server.Requests.ToList();
-        Assert.Equal(3, requests.Count);
-        Assert.All(requests, r =>
+        await Assert.That(requests.Count).IsEqualTo(3);
+        foreach (var r in requests)
         {
-            Assert.Equal(["100"], r.QueryValues("page_size"));
-            Assert.Equal(["pending-provider", "executing"], r.QueryValues("state"));
-            Assert.Equal([Offering.ToString("N")], r.QueryValues("offering_uuid"));
-        });
-        Assert.Equal([[], ["2"], ["3"]], requests.Select(r => r.QueryValues("page")).ToList());
+            await Assert.That(r.QueryValues("page_size")).IsEquivalentTo(["100"], CollectionOrdering.Matching);
+            await Assert.That(r.QueryValues("state")).IsEquivalentTo(["pending-provider", "executing"], CollectionOrdering.Matching);
+            await Assert.That(r.QueryValues("offering_uuid")).IsEquivalentTo([Offering.ToString("N")], CollectionOrdering.Matching);
+        }
+        // Each request's page values, joined: no page on the first, then 2 and 3.
+        await Assert.That(requests.Select(r => string.Join(",", r.QueryValues("page")))).IsEquivalentTo(["", "2", "3"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task Enumeration_StreamsItemsAcrossPages()
     {
         await using var server = new LoopbackServer(request => Page(request, total: 101));
         using var client = TestClients.Client(server);
 
         var count = 0;
-        await foreach (var order in client.ListOrders().WithCancellation(TestContext.Current.CancellationToken))
+        await foreach (var order in client.ListOrders().WithCancellation(TestContext.Current!.Execution.CancellationToken))
         {
-            Assert.Equal(OrderState.Executing, order.State);
+            await Assert.That(order.State).IsEqualTo(OrderState.Executing);
             count++;
         }
 
-        Assert.Equal(101, count);
-        Assert.Equal(2, server.Requests.Count);
+        await Assert.That(count).IsEqualTo(101);
+        await Assert.That(server.Requests.Count).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task FirstPage_SendsNoPagingParameters_AndReportsTotalAndNext()
     {
         await using var server = new LoopbackServer(request => Page(request, total: 250));
         using var client = TestClients.Client(server);
 
-        var page = await client.ListOrders(new OrderListQuery { OfferingUuid = Offering }).FirstPageAsync(TestContext.Current.CancellationToken);
+        var page = await client.ListOrders(new OrderListQuery { OfferingUuid = Offering }).FirstPageAsync(TestContext.Current!.Execution.CancellationToken);
 
-        var request = Assert.Single(server.Requests);
-        Assert.Empty(request.QueryValues("page"));
-        Assert.Empty(request.QueryValues("page_size"));
-        Assert.Equal(250, page.TotalCount);
-        Assert.Equal(2, page.NextPage);
+        var request = await Assert.That(server.Requests).HasSingleItem();
+        await Assert.That(request.QueryValues("page")).IsEmpty();
+        await Assert.That(request.QueryValues("page_size")).IsEmpty();
+        await Assert.That(page.TotalCount).IsEqualTo(250);
+        await Assert.That(page.NextPage).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task NextLinkLoopingBack_IsAProtocolError()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(200, "[]")
@@ -72,38 +73,38 @@ public sealed class PagingTests
         });
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurResponseException>(() => client.ListOrders().ToListAsync(TestContext.Current.CancellationToken));
-        Assert.Contains("loops", ex.Message);
-        Assert.False(ex.IsTransient);
+        var ex = await Assert.ThrowsExactlyAsync<WaldurResponseException>(() => client.ListOrders().ToListAsync(TestContext.Current!.Execution.CancellationToken));
+        await Assert.That(ex!.Message).Contains("loops");
+        await Assert.That(ex.IsTransient).IsFalse();
     }
 
-    [Fact]
+    [Test]
     public async Task FieldSelection_AlwaysIncludesWhatTheModelRequires()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json("[]"));
         using var client = TestClients.Client(server);
 
-        await client.ListOrders(new OrderListQuery { Fields = ["project_name", "type"] }).ToListAsync(TestContext.Current.CancellationToken);
-        await client.ListProviderResources(new ResourceListQuery { Fields = ["name"], OfferingUuids = [Offering, Offering] }).ToListAsync(TestContext.Current.CancellationToken);
+        await client.ListOrders(new OrderListQuery { Fields = ["project_name", "type"] }).ToListAsync(TestContext.Current!.Execution.CancellationToken);
+        await client.ListProviderResources(new ResourceListQuery { Fields = ["name"], OfferingUuids = [Offering, Offering] }).ToListAsync(TestContext.Current!.Execution.CancellationToken);
 
         var requests = server.Requests.ToList();
-        Assert.Equal(["project_name", "type", "uuid", "state"], requests[0].QueryValues("field"));
-        Assert.Equal(["name", "uuid"], requests[1].QueryValues("field"));
-        Assert.Contains($"offering_uuid={Offering:N}%2C{Offering:N}", requests[1].RawQuery.Replace(",", "%2C", StringComparison.Ordinal));
+        await Assert.That(requests[0].QueryValues("field")).IsEquivalentTo(["project_name", "type", "uuid", "state"], CollectionOrdering.Matching);
+        await Assert.That(requests[1].QueryValues("field")).IsEquivalentTo(["name", "uuid"], CollectionOrdering.Matching);
+        await Assert.That(requests[1].RawQuery.Replace(",", "%2C", StringComparison.Ordinal)).Contains($"offering_uuid={Offering:N}%2C{Offering:N}");
     }
 
-    [Theory]
-    [InlineData("<https://w/api/x/?page=2&page_size=100>; rel=\"next\", <https://w/api/x/?page_size=100>; rel=\"prev\"", 2)]
-    [InlineData("<https://w/api/x/?page_size=100>; rel=\"prev\", <https://w/api/x/?page=3&page_size=100>; rel=next", 3)]
-    [InlineData("<https://w/api/x/?offering_uuid=a,b&page=4>; rel=\"next\"", 4)]
-    [InlineData("<https://w/api/x/?page_size=100>; rel=\"prev\"", null)]
-    [InlineData("<https://w/api/x/?page_size=100>; rel=\"next\"", null)]
-    [InlineData("", null)]
-    public void LinkHeader_FindsNextPageNumber(string header, int? expected)
+    [Test]
+    [Arguments("<https://w/api/x/?page=2&page_size=100>; rel=\"next\", <https://w/api/x/?page_size=100>; rel=\"prev\"", 2)]
+    [Arguments("<https://w/api/x/?page_size=100>; rel=\"prev\", <https://w/api/x/?page=3&page_size=100>; rel=next", 3)]
+    [Arguments("<https://w/api/x/?offering_uuid=a,b&page=4>; rel=\"next\"", 4)]
+    [Arguments("<https://w/api/x/?page_size=100>; rel=\"prev\"", null)]
+    [Arguments("<https://w/api/x/?page_size=100>; rel=\"next\"", null)]
+    [Arguments("", null)]
+    public async Task LinkHeader_FindsNextPageNumber(string header, int? expected)
     {
         var next = LinkHeader.Find(header, "next");
 
-        Assert.Equal(expected, next is null ? null : LinkHeader.PageNumber(next));
+        await Assert.That(next is null ? null : LinkHeader.PageNumber(next)).IsEqualTo(expected);
     }
 
     private static CannedResponse Page(RecordedRequest request, int total)

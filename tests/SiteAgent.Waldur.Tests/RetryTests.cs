@@ -10,121 +10,121 @@ public sealed class RetryTests
 {
     private const string Version = """{"version": "8.0.9"}""";
 
-    [Theory]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(503)]
-    [InlineData(429)]
+    [Test]
+    [Arguments(500)]
+    [Arguments(502)]
+    [Arguments(503)]
+    [Arguments(429)]
     public async Task TransientStatus_IsRetried(int status)
     {
         var attempts = 0;
         await using var server = new LoopbackServer(_ => ++attempts < 3 ? new CannedResponse(status, """{"detail": "busy"}""") : CannedResponse.Json(Version));
         using var client = TestClients.Client(server);
 
-        var version = await client.GetVersionAsync(TestContext.Current.CancellationToken);
+        var version = await client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal("8.0.9", version.Version);
-        Assert.Equal(3, server.Requests.Count);
+        await Assert.That(version.Version).IsEqualTo("8.0.9");
+        await Assert.That(server.Requests.Count).IsEqualTo(3);
     }
 
-    [Fact]
+    [Test]
     public async Task BadRequest_IsNotRetried_AndCarriesWaldursErrorBody()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(400, """{"non_field_errors": ["Order is not in pending-provider state."]}"""));
         using var client = TestClients.Client(server);
         var order = Guid.NewGuid();
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.ApproveOrderByProviderAsync(order, cancellationToken: TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.ApproveOrderByProviderAsync(order, cancellationToken: TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Single(server.Requests);
-        Assert.Equal(400, ex.StatusCode);
-        Assert.False(ex.IsTransient);
-        Assert.Equal("marketplace_orders_approve_by_provider", ex.OperationId);
-        Assert.Equal($"/api/marketplace-orders/{order:N}/approve_by_provider/", ex.Path);
-        Assert.Contains("Order is not in pending-provider state.", ex.Message);
-        Assert.Contains("POST", ex.Message);
+        await Assert.That(server.Requests).HasSingleItem();
+        await Assert.That(ex!.StatusCode).IsEqualTo(400);
+        await Assert.That(ex.IsTransient).IsFalse();
+        await Assert.That(ex.OperationId).IsEqualTo("marketplace_orders_approve_by_provider");
+        await Assert.That(ex.Path).IsEqualTo($"/api/marketplace-orders/{order:N}/approve_by_provider/");
+        await Assert.That(ex.Message).Contains("Order is not in pending-provider state.");
+        await Assert.That(ex.Message).Contains("POST");
     }
 
-    [Theory]
-    [InlineData(401)]
-    [InlineData(403)]
-    [InlineData(404)]
-    [InlineData(409)]
+    [Test]
+    [Arguments(401)]
+    [Arguments(403)]
+    [Arguments(404)]
+    [Arguments(409)]
     public async Task OtherClientErrors_AreNotRetriedNorTransient(int status)
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(status, """{"detail": "no"}"""));
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Single(server.Requests);
-        Assert.False(ex.IsTransient);
+        await Assert.That(server.Requests).HasSingleItem();
+        await Assert.That(ex!.IsTransient).IsFalse();
     }
 
-    [Fact]
+    [Test]
     public async Task ExhaustedRetries_SurfaceATransientError()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(503, "<html>maintenance</html>"));
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Equal(4, server.Requests.Count);
-        Assert.True(ex.IsTransient);
-        Assert.Contains("maintenance", ex.Body);
+        await Assert.That(server.Requests.Count).IsEqualTo(4);
+        await Assert.That(ex!.IsTransient).IsTrue();
+        await Assert.That(ex.Body).Contains("maintenance");
     }
 
-    [Fact]
+    [Test]
     public async Task LongErrorBody_IsTruncatedInTheMessage()
     {
         var body = "{\"detail\": \"" + new string('x', 10_000) + "\"}";
         await using var server = new LoopbackServer(_ => new CannedResponse(400, body));
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.True(ex.Message.Length < 700, ex.Message.Length.ToString());
-        Assert.EndsWith("…", ex.Message);
-        Assert.True(ex.Body.Length <= 4096);
+        await Assert.That(ex!.Message.Length < 700).IsTrue().Because(ex.Message.Length.ToString());
+        await Assert.That(ex.Message).EndsWith("…");
+        await Assert.That(ex.Body.Length <= 4096).IsTrue();
     }
 
-    [Fact]
+    [Test]
     public async Task DroppedConnection_IsRetried()
     {
         var attempts = 0;
         await using var server = new LoopbackServer(_ => ++attempts == 1 ? new CannedResponse(200) { Drop = true } : CannedResponse.Json(Version));
         using var client = TestClients.Client(server);
 
-        await client.GetVersionAsync(TestContext.Current.CancellationToken);
+        await client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal(2, server.Requests.Count);
+        await Assert.That(server.Requests.Count).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task SlowAnswer_TimesOutPerAttempt_AndIsRetried()
     {
         var attempts = 0;
         await using var server = new LoopbackServer(_ => ++attempts == 1 ? CannedResponse.Json(Version) with { Delay = TimeSpan.FromSeconds(5) } : CannedResponse.Json(Version));
         using var client = TestClients.Client(server, o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
 
-        await client.GetVersionAsync(TestContext.Current.CancellationToken);
+        await client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken);
 
-        Assert.Equal(2, server.Requests.Count);
+        await Assert.That(server.Requests.Count).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task PersistentTimeout_IsATransientTransportError()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version) with { Delay = TimeSpan.FromSeconds(5) });
         using var client = TestClients.Client(server, o => o with { Timeout = TimeSpan.FromMilliseconds(200), ReadRetry = WaldurRetrySettings.None });
 
-        var ex = await Assert.ThrowsAsync<WaldurTransportException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurTransportException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.True(ex.IsTransient);
-        Assert.Contains("no answer within 0.2 s", ex.Message);
+        await Assert.That(ex!.IsTransient).IsTrue();
+        await Assert.That(ex.Message).Contains("no answer within 0.2 s");
     }
 
-    [Fact]
+    [Test]
     public async Task RefusedConnection_IsATransientTransportError()
     {
         var server = new LoopbackServer(_ => CannedResponse.Json(Version));
@@ -132,13 +132,13 @@ public sealed class RetryTests
         await server.DisposeAsync();
         using var client = new WaldurClient(TestClients.Options(url));
 
-        var ex = await Assert.ThrowsAsync<WaldurTransportException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurTransportException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.True(ex.IsTransient);
-        Assert.Equal("version_retrieve", ex.OperationId);
+        await Assert.That(ex!.IsTransient).IsTrue();
+        await Assert.That(ex.OperationId).IsEqualTo("version_retrieve");
     }
 
-    [Fact]
+    [Test]
     public async Task RetryAfterSeconds_IsHonoured()
     {
         var attempts = 0;
@@ -148,26 +148,26 @@ public sealed class RetryTests
         using var client = TestClients.Client(server);
 
         var watch = Stopwatch.StartNew();
-        await client.GetVersionAsync(TestContext.Current.CancellationToken);
+        await client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken);
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), watch.Elapsed.ToString());
+        await Assert.That(watch.Elapsed >= TimeSpan.FromMilliseconds(950)).IsTrue().Because(watch.Elapsed.ToString());
     }
 
-    [Fact]
+    [Test]
     public async Task RetryAfterLongerThanAllowed_StopsRetryingAtOnce()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(503) { Headers = [new("Retry-After", "3600")] });
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Single(server.Requests);
-        Assert.True(ex.IsTransient);
-        Assert.Equal(TimeSpan.FromHours(1), ex.RetryAfter);
+        await Assert.That(server.Requests).HasSingleItem();
+        await Assert.That(ex!.IsTransient).IsTrue();
+        await Assert.That(ex.RetryAfter).IsEqualTo(TimeSpan.FromHours(1));
     }
 
-    [Fact]
-    public void RetryAfter_ReadsSecondsAndHttpDates()
+    [Test]
+    public async Task RetryAfter_ReadsSecondsAndHttpDates()
     {
         var now = new DateTimeOffset(2025, 5, 1, 12, 0, 0, TimeSpan.Zero);
         using var seconds = new HttpResponseMessage();
@@ -178,24 +178,24 @@ public sealed class RetryTests
         past.Headers.TryAddWithoutValidation("Retry-After", "Thu, 01 May 2025 11:00:00 GMT");
         using var none = new HttpResponseMessage();
 
-        Assert.Equal(TimeSpan.FromSeconds(7), RetryAfterHeader.Read(seconds.Headers, now));
-        Assert.Equal(TimeSpan.FromSeconds(30), RetryAfterHeader.Read(date.Headers, now));
-        Assert.Equal(TimeSpan.Zero, RetryAfterHeader.Read(past.Headers, now));
-        Assert.Null(RetryAfterHeader.Read(none.Headers, now));
+        await Assert.That(RetryAfterHeader.Read(seconds.Headers, now)).IsEqualTo(TimeSpan.FromSeconds(7));
+        await Assert.That(RetryAfterHeader.Read(date.Headers, now)).IsEqualTo(TimeSpan.FromSeconds(30));
+        await Assert.That(RetryAfterHeader.Read(past.Headers, now)).IsEqualTo(TimeSpan.Zero);
+        await Assert.That(RetryAfterHeader.Read(none.Headers, now)).IsNull();
     }
 
-    [Fact]
+    [Test]
     public async Task WritesWithRetriesDisabled_AreSentOnce()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(503));
         using var client = TestClients.Client(server, o => o with { WriteRetry = WaldurRetrySettings.None });
 
-        await Assert.ThrowsAsync<WaldurApiException>(() => client.SetOrderStateDoneAsync(Guid.NewGuid(), cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.SetOrderStateDoneAsync(Guid.NewGuid(), cancellationToken: TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Single(server.Requests);
+        await Assert.That(server.Requests).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task SiblingClient_WithoutWriteRetries_StillRetriesReads()
     {
         var attempts = 0;
@@ -203,48 +203,48 @@ public sealed class RetryTests
         using var client = TestClients.Client(server);
         var guarded = client.WithRetry(write: WaldurRetrySettings.None);
 
-        await guarded.GetVersionAsync(TestContext.Current.CancellationToken);
-        await Assert.ThrowsAsync<WaldurApiException>(() => guarded.SetOrderStateDoneAsync(Guid.NewGuid(), cancellationToken: TestContext.Current.CancellationToken));
+        await guarded.GetVersionAsync(TestContext.Current!.Execution.CancellationToken);
+        await Assert.ThrowsExactlyAsync<WaldurApiException>(() => guarded.SetOrderStateDoneAsync(Guid.NewGuid(), cancellationToken: TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Equal(3, server.Requests.Count);
+        await Assert.That(server.Requests.Count).IsEqualTo(3);
     }
 
-    [Fact]
+    [Test]
     public async Task Redirect_IsNotFollowed_AndNamesTheTarget()
     {
         await using var server = new LoopbackServer(_ => new CannedResponse(301) { Headers = [new("Location", "https://waldur.example.com/api/version/")] });
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Single(server.Requests);
-        Assert.Contains("https://waldur.example.com/api/version/", ex.Message);
-        Assert.Contains("waldur_api_url", ex.Message);
+        await Assert.That(server.Requests).HasSingleItem();
+        await Assert.That(ex!.Message).Contains("https://waldur.example.com/api/version/");
+        await Assert.That(ex.Message).Contains("waldur_api_url");
     }
 
-    [Fact]
+    [Test]
     public async Task ResponseOfTheWrongShape_IsANonTransientProtocolError()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json("""[{"state": "executing"}]"""));
         using var client = TestClients.Client(server);
 
-        var ex = await Assert.ThrowsAsync<WaldurResponseException>(() => client.ListOrders().ToListAsync(TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurResponseException>(() => client.ListOrders().ToListAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.False(ex.IsTransient);
-        Assert.Contains("marketplace_orders_list", ex.Message);
-        Assert.Contains("uuid", ex.Message);
-        Assert.Single(server.Requests);
+        await Assert.That(ex!.IsTransient).IsFalse();
+        await Assert.That(ex.Message).Contains("marketplace_orders_list");
+        await Assert.That(ex.Message).Contains("uuid");
+        await Assert.That(server.Requests).HasSingleItem();
     }
 
-    [Fact]
+    [Test]
     public async Task CallerCancellation_IsNotRetriedNorWrapped()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version) with { Delay = TimeSpan.FromSeconds(5) });
         using var client = TestClients.Client(server);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetVersionAsync(cancel.Token));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => client.GetVersionAsync(cancel.Token));
 
-        Assert.Single(server.Requests);
+        await Assert.That(server.Requests).HasSingleItem();
     }
 }

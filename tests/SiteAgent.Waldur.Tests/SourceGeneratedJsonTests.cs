@@ -11,22 +11,22 @@ namespace SiteAgent.Waldur.Tests;
 /// </summary>
 public sealed class SourceGeneratedJsonTests
 {
-    [Fact]
-    public void ReflectionSerialization_DisabledInThisProcess_AsInTheAotAgent()
+    [Test]
+    public async Task ReflectionSerialization_DisabledInThisProcess_AsInTheAotAgent()
     {
-        Assert.False(JsonSerializer.IsReflectionEnabledByDefault);
-        Assert.Throws<InvalidOperationException>(() => JsonSerializer.Serialize(new StatusResponse { Status = "x" }));
+        await Assert.That(JsonSerializer.IsReflectionEnabledByDefault).IsFalse();
+        Assert.ThrowsExactly<InvalidOperationException>(() => JsonSerializer.Serialize(new StatusResponse { Status = "x" }));
     }
 
-    [Fact]
-    public void WaldurJsonContext_ModelMetadata_ComesFromTheGeneratedContext()
+    [Test]
+    public async Task WaldurJsonContext_ModelMetadata_ComesFromTheGeneratedContext()
     {
         var context = WaldurJsonContext.Default;
 
         var status = JsonSerializer.Serialize(new StatusResponse { Status = "ok" }, context.StatusResponse);
 
-        Assert.Equal("""{"status":"ok"}""", status);
-        Assert.Same(context, context.OrderDetails.OriginatingResolver);
-        Assert.Same(context, context.GetTypeInfo(typeof(List<Resource>))!.OriginatingResolver);
+        await Assert.That(status).IsEqualTo("""{"status":"ok"}""");
+        await Assert.That(context.OrderDetails.OriginatingResolver).IsSameReferenceAs(context);
+        await Assert.That(context.GetTypeInfo(typeof(List<Resource>))!.OriginatingResolver).IsSameReferenceAs(context);
     }
 }

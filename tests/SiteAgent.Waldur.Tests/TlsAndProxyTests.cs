@@ -9,23 +9,23 @@ public sealed class TlsAndProxyTests : IDisposable
     private const string Version = """{"version": "8.0.9"}""";
     private readonly TestCertificates _certificates = new();
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current!.Execution.CancellationToken;
 
     public void Dispose() => _certificates.Dispose();
 
-    [Fact]
+    [Test]
     public async Task UntrustedCertificate_IsRefusedByDefault_AsATransientTransportError()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version), _certificates.Server);
         using var client = TestClients.Client(server, o => o with { ReadRetry = WaldurRetrySettings.None });
 
-        var ex = await Assert.ThrowsAsync<WaldurTransportException>(() => client.GetVersionAsync(Ct));
+        var ex = await Assert.ThrowsExactlyAsync<WaldurTransportException>(() => client.GetVersionAsync(Ct));
 
-        Assert.True(ex.IsTransient);
-        Assert.Empty(server.Requests);
+        await Assert.That(ex!.IsTransient).IsTrue();
+        await Assert.That(server.Requests).IsEmpty();
     }
 
-    [Fact]
+    [Test]
     public async Task CaBundle_IsTrustedInAdditionToTheSystemStore()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version), _certificates.Server);
@@ -33,41 +33,41 @@ public sealed class TlsAndProxyTests : IDisposable
 
         var version = await client.GetVersionAsync(Ct);
 
-        Assert.Equal("8.0.9", version.Version);
+        await Assert.That(version.Version).IsEqualTo("8.0.9");
     }
 
-    [Fact]
+    [Test]
     public async Task CaBundle_DoesNotExcuseANameMismatch()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version), _certificates.Server);
         var url = new Uri($"https://127.0.0.2:{server.Port}/api/");
         using var client = new WaldurClient(TestClients.Options(url) with { CaBundlePath = _certificates.BundlePath, ReadRetry = WaldurRetrySettings.None });
 
-        await Assert.ThrowsAsync<WaldurTransportException>(() => client.GetVersionAsync(Ct));
+        await Assert.ThrowsExactlyAsync<WaldurTransportException>(() => client.GetVersionAsync(Ct));
     }
 
-    [Fact]
+    [Test]
     public async Task VerificationOff_AcceptsAnyCertificate_AndWarnsAtCreation()
     {
         await using var server = new LoopbackServer(_ => CannedResponse.Json(Version), _certificates.Server);
         var logger = new ListLogger();
         using var client = TestClients.Client(server, o => o with { VerifyTls = false }, logger);
 
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Id.Id == 3000);
-        Assert.Equal("8.0.9", (await client.GetVersionAsync(Ct)).Version);
+        await Assert.That(logger.Entries).Contains(e => e.Level == LogLevel.Warning && e.Id.Id == 3000);
+        await Assert.That((await client.GetVersionAsync(Ct)).Version).IsEqualTo("8.0.9");
     }
 
-    [Fact]
-    public void MissingCaBundle_IsAConfigurationError()
+    [Test]
+    public async Task MissingCaBundle_IsAConfigurationError()
     {
         var options = TestClients.Options(new Uri("https://waldur.example.com/api/")) with { CaBundlePath = "/nonexistent/ca.pem" };
 
-        var ex = Assert.Throws<ArgumentException>(() => new WaldurClient(options));
+        var ex = Assert.ThrowsExactly<ArgumentException>(() => new WaldurClient(options));
 
-        Assert.Contains("/nonexistent/ca.pem", ex.Message);
+        await Assert.That(ex.Message).Contains("/nonexistent/ca.pem");
     }
 
-    [Fact]
+    [Test]
     public async Task ExplicitProxy_ReceivesTheRequestInAbsoluteForm()
     {
         await using var proxy = new LoopbackServer(_ => CannedResponse.Json(Version));
@@ -76,8 +76,8 @@ public sealed class TlsAndProxyTests : IDisposable
 
         await client.GetVersionAsync(Ct);
 
-        var request = Assert.Single(proxy.Requests);
-        Assert.Equal("http://waldur.invalid/api/version/", request.Target);
-        Assert.Equal("Token " + TestClients.Token, request.Header("Authorization"));
+        var request = await Assert.That(proxy.Requests).HasSingleItem();
+        await Assert.That(request.Target).IsEqualTo("http://waldur.invalid/api/version/");
+        await Assert.That(request.Header("Authorization")).IsEqualTo("Token " + TestClients.Token);
     }
 }

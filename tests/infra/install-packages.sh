@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Install, from Debian's own archive, everything the integration tests need:
 # SLURM 22.05 (controller, node daemon, accounting daemon, client tools),
-# MariaDB for slurmdbd, MUNGE, the packaging tools the package tests use
-# (rpmbuild, debhelper, lintian; systemd-analyze comes with systemd) and the
-# native toolchain the Native AOT publish links with. Idempotent: when every
+# MariaDB for slurmdbd, MUNGE, RabbitMQ 3.10 (the STOMP broker), the packaging tools the package tests use
+# (rpmbuild, debhelper, lintian, rpmlint; systemd-analyze comes with systemd)
+# and the native toolchain the Native AOT publish links with. Idempotent: when every
 # package is already installed it returns at once without touching apt.
 #
 # Usage: tests/infra/install-packages.sh        (as root)
@@ -14,7 +14,10 @@ set -euo pipefail
 # used by the scripts' diagnostics. build-essential gives gcc, libc6-dev and
 # binutils (objcopy) for packaging/build-binary.sh (the AOT linker falls back
 # to gcc when clang is absent), and dpkg-buildpackage refuses to run without
-# it (build-essential:native).
+# it (build-essential:native). The release binary is linked with clang and lld against a Debian
+# bullseye sysroot that debootstrap makes (packaging/sysroot/make-sysroot.sh); rpmlint checks the RPM.
+# rabbitmq-server brings Erlang and the stomp, web_stomp and management plugins (enabled by
+# tests/infra/rabbitmq/up.sh).
 readonly PACKAGES=(
   munge
   mariadb-server
@@ -22,13 +25,18 @@ readonly PACKAGES=(
   slurmctld
   slurmd
   slurm-client
+  rabbitmq-server
   procps
   build-essential
   rpm
   debhelper
   dpkg-dev
   lintian
+  rpmlint
   systemd
+  debootstrap
+  clang
+  lld
 )
 
 readonly POLICY_RC=/usr/sbin/policy-rc.d
@@ -46,8 +54,9 @@ missing_packages() {
 }
 
 # Without systemd as PID 1, the maintainer scripts would run the SysV init
-# scripts: MariaDB would start on 3306 and the SLURM daemons would fail for
-# want of a configuration. up.sh starts everything itself, so forbid service
+# scripts: MariaDB would start on 3306, RabbitMQ on every interface and the
+# SLURM daemons would fail for want of a configuration. The up.sh scripts
+# start everything themselves, so forbid service
 # starts for the duration of the install (exit 101 = "action forbidden").
 block_service_starts() {
   if [[ ! -e "$POLICY_RC" ]]; then

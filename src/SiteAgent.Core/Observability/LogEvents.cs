@@ -6,7 +6,8 @@ namespace SiteAgent.Core.Observability;
 /// </summary>
 /// <remarks>
 /// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2999 order processing;
-/// 3000–3999 Waldur client (owned by SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199).
+/// 3000–3999 Waldur client (owned by SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199);
+/// 5000–5099 STOMP client (owned by SiteAgent.Stomp).
 /// </remarks>
 public static class LogEvents
 {
@@ -78,6 +79,9 @@ public static class LogEvents
 
     /// <summary>An offering's Waldur could not be asked for its version at start.</summary>
     public const int WaldurUnreachable = 1020;
+
+    /// <summary>A state notification to systemd (READY, STOPPING, WATCHDOG) could not be sent.</summary>
+    public const int SystemdNotifyFailed = 1021;
 
     /// <summary>A dry-run plan entry.</summary>
     public const int DryRunPlan = 1018;

@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Runtime;
 
 /// <summary>
 /// The liveness file that <c>healthz</c> checks: rewritten with the epoch time at every tick, at the
-/// start of every offering and every 10 items of long loops (modes.md §1.6).
+/// start of every offering and every 10 items of long loops.
 /// </summary>
 public sealed partial class Heartbeat
 {
@@ -26,9 +26,13 @@ public sealed partial class Heartbeat
     /// <summary>The file written.</summary>
     public string Path => _path;
 
+    /// <summary>Told WATCHDOG=1 at every touch, since a touch marks progress (set by the polling loop).</summary>
+    internal SystemdNotifier? Watchdog { get; set; }
+
     /// <summary>Rewrites the file; a failure is logged once and otherwise ignored (it must not stop the work).</summary>
     public void Touch()
     {
+        Watchdog?.Watchdog();
         try
         {
             if (System.IO.Path.GetDirectoryName(_path) is { Length: > 0 } directory)

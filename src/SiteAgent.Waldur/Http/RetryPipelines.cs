@@ -1,16 +1,22 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 using SiteAgent.Waldur.Logging;
 
 namespace SiteAgent.Waldur.Http;
 
 /// <summary>
-/// Builds the Polly pipeline of a call class: retry (outer) around a per-attempt timeout (inner).
-/// Retried: connection and TLS failures, timeouts, transient auth failures, HTTP 5xx and 429;
-/// never other statuses, never a caller's cancellation.
+/// Builds the resilience pipeline of a call class from Microsoft.Extensions.Http.Resilience's HTTP
+/// strategies: retry (outer; exponential back-off with jitter, <c>Retry-After</c> honoured) around a
+/// per-attempt timeout (inner). <see cref="WaldurResilienceHandler"/> runs it around every attempt.
 /// </summary>
+/// <remarks>
+/// Retried: connection and TLS failures, attempt timeouts, transient token-endpoint failures, HTTP 5xx
+/// and 429 (the statuses <see cref="WaldurApiException.IsTransientStatus"/> calls transient, so a retried
+/// answer is always reported as transient); never other statuses, never a caller's cancellation, never
+/// a <c>Retry-After</c> longer than <see cref="WaldurRetrySettings.MaxRetryAfter"/>.
+/// </remarks>
 internal static class RetryPipelines
 {
     public static ResiliencePipeline<HttpResponseMessage> Build(WaldurRetrySettings retry, TimeSpan timeout, TimeProvider time, ILogger logger)
@@ -18,16 +24,15 @@ internal static class RetryPipelines
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (retry.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            builder.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = retry.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = retry.UseJitter,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
+                ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, retry, time, logger)),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response ? RetryAfterHeader.Read(response.Headers, time.GetUtcNow()) : null),
                 OnRetry = args =>
                 {
                     WaldurLog.RetryScheduled(
@@ -37,15 +42,12 @@ internal static class RetryPipelines
                         args.AttemptNumber + 1,
                         retry.MaxRetryAttempts,
                         (long)args.RetryDelay.TotalMilliseconds);
-
-                    // A retried answer is never returned to the caller: release its connection now.
-                    args.Outcome.Result?.Dispose();
                     return default;
                 },
             });
         }
 
-        builder.AddTimeout(timeout);
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = timeout });
         return builder.Build();
     }
 
@@ -54,7 +56,8 @@ internal static class RetryPipelines
     {
         if (outcome.Exception is { } exception)
         {
-            return !context.CancellationToken.IsCancellationRequested && IsTransient(exception);
+            return !context.CancellationToken.IsCancellationRequested
+                && (HttpClientResiliencePredicates.IsTransient(outcome) || exception is IOException or WaldurException { IsTransient: true });
         }
 
         var response = outcome.Result!;
@@ -72,14 +75,6 @@ internal static class RetryPipelines
 
         return true;
     }
-
-    /// <summary>Failures without an HTTP answer that are worth another attempt.</summary>
-    internal static bool IsTransient(Exception exception) => exception switch
-    {
-        WaldurException waldur => waldur.IsTransient,
-        HttpRequestException or TimeoutRejectedException or IOException => true,
-        _ => false,
-    };
 
     private static string Reason(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception switch

@@ -42,7 +42,7 @@ internal sealed class WaldurTransport : IDisposable
     /// <summary>The absolute URL of a path relative to the API root.</summary>
     public Uri Resolve(string relativePathAndQuery) => new(_apiRoot, relativePathAndQuery);
 
-    /// <summary>Sends the call, retrying as the pipeline allows; throws <see cref="WaldurException"/> on failure.</summary>
+    /// <summary>Sends the call through <paramref name="pipeline"/> (retries and timeouts); throws <see cref="WaldurException"/> on failure.</summary>
     public async Task<WaldurResponse> SendAsync(
         WaldurOperation operation,
         string relativePathAndQuery,
@@ -53,14 +53,23 @@ internal sealed class WaldurTransport : IDisposable
         var uri = Resolve(relativePathAndQuery);
         var method = operation.Method.Method;
         var path = uri.AbsolutePath;
+
+        // The request is sent again as it is on a retry: its body is a byte array, and the attempt
+        // handler sets a fresh Authorization header each time.
+        using var request = new HttpRequestMessage(operation.Method, uri);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = JsonMediaType;
+        }
+
+        request.Options.Set(WaldurResilienceHandler.Pipeline, pipeline);
         var context = ResilienceContextPool.Shared.Get(operation.Id, cancellationToken);
+        request.SetResilienceContext(context);
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(
-                static (ctx, state) => state.Self.SendOnceAsync(state.Operation, state.Uri, state.Body, ctx.CancellationToken),
-                context,
-                (Self: this, Operation: operation, Uri: uri, Body: body)).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,7 +89,6 @@ internal sealed class WaldurTransport : IDisposable
         }
 
         using (response)
-        using (response.RequestMessage)
         {
             var status = (int)response.StatusCode;
             var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -107,21 +115,6 @@ internal sealed class WaldurTransport : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
-
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(WaldurOperation operation, Uri uri, byte[]? body, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(operation.Method, uri);
-        request.Headers.Authorization = await _authenticator.GetHeaderAsync(cancellationToken).ConfigureAwait(false);
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonMediaType;
-        }
-
-        // Not disposed here: the response carries it (RequestMessage) to the 401 handling above,
-        // which disposes both.
-        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-    }
 
     private static string Describe(Exception ex)
     {

@@ -17,7 +17,7 @@ public static class RootCommandFactory
         root.Options.Add(services.Options.LogFormat);
         root.Options.Add(services.Options.DryRun);
         root.Options.Add(services.Options.Once);
-        ReplaceVersionAction(root, services.Output);
+        ReplaceVersionAction(root, services);
 
         root.Subcommands.Add(ConfigCommands.Create(services));
         root.Subcommands.Add(BackendsCommand.Create(services));
@@ -30,22 +30,26 @@ public static class RootCommandFactory
         return root;
     }
 
-    private static void ReplaceVersionAction(RootCommand root, TextWriter output)
+    private static void ReplaceVersionAction(RootCommand root, CommandServices services)
     {
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
             {
-                version.Action = new PrintVersionAction(output);
+                version.Action = new PrintVersionAction(services);
             }
         }
     }
 
-    private sealed class PrintVersionAction(TextWriter output) : SynchronousCommandLineAction
+    /// <summary>The version line the reference prints, then what an operator needs in a bug report.</summary>
+    private sealed class PrintVersionAction(CommandServices services) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            output.WriteLine($"waldur-site-agent {AgentVersion.Current}");
+            services.Output.WriteLine($"waldur-site-agent {AgentVersion.Current}");
+            services.Output.WriteLine($"commit: {AgentVersion.Commit}");
+            services.Output.WriteLine($"runtime: {AgentVersion.Runtime}");
+            services.Output.WriteLine($"backends: {services.Catalog.IdList}");
             return ExitCodes.Success;
         }
     }

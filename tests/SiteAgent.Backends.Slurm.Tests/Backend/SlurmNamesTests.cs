@@ -1,129 +1,130 @@
+
 namespace SiteAgent.Backends.Slurm.Tests.Backend;
 
 public class SlurmNamesTests
 {
-    [Theory]
-    [InlineData("hpc_alloc-1", "hpc_alloc-1")]
-    [InlineData("HPC_Proj-1", "hpc_proj-1")]
-    [InlineData("_x.y-z", "_x.y-z")]
-    [InlineData("2026_00a", "2026_00a")]
-    public void Account_Valid_IsLowerCased(string value, string expected) => Assert.Equal(expected, SlurmNames.Account(value, "id"));
+    [Test]
+    [Arguments("hpc_alloc-1", "hpc_alloc-1")]
+    [Arguments("HPC_Proj-1", "hpc_proj-1")]
+    [Arguments("_x.y-z", "_x.y-z")]
+    [Arguments("2026_00a", "2026_00a")]
+    public async Task Account_Valid_IsLowerCased(string value, string expected) => await Assert.That(SlurmNames.Account(value, "id")).IsEqualTo(expected);
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("-x")]
-    [InlineData(".x")]
-    [InlineData("a=b")]
-    [InlineData("a,b")]
-    [InlineData("a b")]
-    [InlineData("a;rm -rf /")]
-    [InlineData("$(id)")]
-    [InlineData("`id`")]
-    [InlineData("a\"b")]
-    [InlineData("a'b")]
-    [InlineData("a/b")]
-    [InlineData("a:b")]
-    [InlineData("a\n")]
-    [InlineData("a\nb")]
-    [InlineData("where")]
-    [InlineData("SET")]
-    [InlineData("withassoc")]
-    [InlineData("cluster")]
-    [InlineData("qos")]
-    public void Account_Hostile_IsRefusedNamingTheField(string value)
+    [Test]
+    [Arguments("")]
+    [Arguments("-x")]
+    [Arguments(".x")]
+    [Arguments("a=b")]
+    [Arguments("a,b")]
+    [Arguments("a b")]
+    [Arguments("a;rm -rf /")]
+    [Arguments("$(id)")]
+    [Arguments("`id`")]
+    [Arguments("a\"b")]
+    [Arguments("a'b")]
+    [Arguments("a/b")]
+    [Arguments("a:b")]
+    [Arguments("a\n")]
+    [Arguments("a\nb")]
+    [Arguments("where")]
+    [Arguments("SET")]
+    [Arguments("withassoc")]
+    [Arguments("cluster")]
+    [Arguments("qos")]
+    public async Task Account_Hostile_IsRefusedNamingTheField(string value)
     {
-        var error = Assert.Throws<UnsafeValueException>(() => SlurmNames.Account(value, "resource backend_id"));
-        Assert.Contains("resource backend_id", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+        var error = Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Account(value, "resource backend_id"));
+        await Assert.That(error.Message).Contains("resource backend_id");
+        await Assert.That(error.Message).DoesNotContain("\n");
     }
 
-    [Fact]
-    public void Account_LengthRules_42ForNewIds255ForExisting()
+    [Test]
+    public async Task Account_LengthRules_42ForNewIds255ForExisting()
     {
         var forty2 = new string('a', 42);
         var forty3 = new string('a', 43);
-        Assert.Equal(forty2, SlurmNames.Account(forty2, "id", SlurmNames.MaxNewAccountLength));
-        var error = Assert.Throws<UnsafeValueException>(() => SlurmNames.Account(forty3, "id", SlurmNames.MaxNewAccountLength));
-        Assert.Contains("42", error.Message, StringComparison.Ordinal);
-        Assert.Equal(forty3, SlurmNames.Account(forty3, "id"));
-        Assert.Throws<UnsafeValueException>(() => SlurmNames.Account(new string('a', 256), "id"));
+        await Assert.That(SlurmNames.Account(forty2, "id", SlurmNames.MaxNewAccountLength)).IsEqualTo(forty2);
+        var error = Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Account(forty3, "id", SlurmNames.MaxNewAccountLength));
+        await Assert.That(error.Message).Contains("42");
+        await Assert.That(SlurmNames.Account(forty3, "id")).IsEqualTo(forty3);
+        Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Account(new string('a', 256), "id"));
     }
 
-    [Theory]
-    [InlineData("alice")]
-    [InlineData("Alice.Smith")]
-    [InlineData("_svc-1")]
-    [InlineData("a.b_c-d")]
-    public void Username_Valid(string value) => Assert.Equal(value, SlurmNames.Username(value));
+    [Test]
+    [Arguments("alice")]
+    [Arguments("Alice.Smith")]
+    [Arguments("_svc-1")]
+    [Arguments("a.b_c-d")]
+    public async Task Username_Valid(string value) => await Assert.That(SlurmNames.Username(value)).IsEqualTo(value);
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("-x")]
-    [InlineData("--help")]
-    [InlineData("name=zed")]
-    [InlineData("eve,mallory")]
-    [InlineData("cuid:alice")]
-    [InlineData("a b")]
-    [InlineData("a\tb")]
-    [InlineData("a;b")]
-    [InlineData("a|b")]
-    [InlineData("a&b")]
-    [InlineData("$USER")]
-    [InlineData("a/b")]
-    [InlineData("..")]
-    [InlineData("where")]
-    [InlineData("and")]
-    [InlineData("set")]
-    [InlineData("withassoc")]
-    [InlineData("a\"b")]
-    public void Username_Hostile_IsRefused(string value) => Assert.Throws<UnsafeValueException>(() => SlurmNames.Username(value));
+    [Test]
+    [Arguments("")]
+    [Arguments("-x")]
+    [Arguments("--help")]
+    [Arguments("name=zed")]
+    [Arguments("eve,mallory")]
+    [Arguments("cuid:alice")]
+    [Arguments("a b")]
+    [Arguments("a\tb")]
+    [Arguments("a;b")]
+    [Arguments("a|b")]
+    [Arguments("a&b")]
+    [Arguments("$USER")]
+    [Arguments("a/b")]
+    [Arguments("..")]
+    [Arguments("where")]
+    [Arguments("and")]
+    [Arguments("set")]
+    [Arguments("withassoc")]
+    [Arguments("a\"b")]
+    public void Username_Hostile_IsRefused(string value) => Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Username(value));
 
-    [Fact]
-    public void Username_OverLong_IsRefused() => Assert.Throws<UnsafeValueException>(() => SlurmNames.Username(new string('u', 256)));
+    [Test]
+    public void Username_OverLong_IsRefused() => Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Username(new string('u', 256)));
 
-    [Theory]
-    [InlineData("normal")]
-    [InlineData("gpu-a100")]
-    [InlineData("hpc_alloc-1")]
-    public void QosAndPartition_Valid(string value)
+    [Test]
+    [Arguments("normal")]
+    [Arguments("gpu-a100")]
+    [Arguments("hpc_alloc-1")]
+    public async Task QosAndPartition_Valid(string value)
     {
-        Assert.Equal(value, SlurmNames.Qos(value));
-        Assert.Equal(value, SlurmNames.Partition(value));
+        await Assert.That(SlurmNames.Qos(value)).IsEqualTo(value);
+        await Assert.That(SlurmNames.Partition(value)).IsEqualTo(value);
     }
 
-    [Theory]
-    [InlineData("-x")]
-    [InlineData("a,b")]
-    [InlineData("a.b")]
-    [InlineData("a=b")]
-    [InlineData("")]
-    public void QosAndPartition_Invalid_UseTheReferenceMessages(string value)
+    [Test]
+    [Arguments("-x")]
+    [Arguments("a,b")]
+    [Arguments("a.b")]
+    [Arguments("a=b")]
+    [Arguments("")]
+    public async Task QosAndPartition_Invalid_UseTheReferenceMessages(string value)
     {
-        Assert.StartsWith("Invalid SLURM QoS name:", Assert.Throws<UnsafeValueException>(() => SlurmNames.Qos(value)).Message, StringComparison.Ordinal);
-        Assert.StartsWith("Invalid SLURM partition name:", Assert.Throws<UnsafeValueException>(() => SlurmNames.Partition(value)).Message, StringComparison.Ordinal);
+        await Assert.That(Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Qos(value)).Message).StartsWith("Invalid SLURM QoS name:");
+        await Assert.That(Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Partition(value)).Message).StartsWith("Invalid SLURM partition name:");
     }
 
-    [Theory]
-    [InlineData("cpu")]
-    [InlineData("gres/gpu")]
-    [InlineData("gres/gpu:a100")]
-    [InlineData("license/matlab")]
-    public void Tres_Valid(string value) => Assert.Equal(value, SlurmNames.Tres(value));
+    [Test]
+    [Arguments("cpu")]
+    [Arguments("gres/gpu")]
+    [Arguments("gres/gpu:a100")]
+    [Arguments("license/matlab")]
+    public async Task Tres_Valid(string value) => await Assert.That(SlurmNames.Tres(value)).IsEqualTo(value);
 
-    [Theory]
-    [InlineData("CPU")]
-    [InlineData("cpu=1")]
-    [InlineData("cpu,mem")]
-    [InlineData("node_hours")]
-    public void Tres_Invalid(string value) => Assert.Throws<UnsafeValueException>(() => SlurmNames.Tres(value));
+    [Test]
+    [Arguments("CPU")]
+    [Arguments("cpu=1")]
+    [Arguments("cpu,mem")]
+    [Arguments("node_hours")]
+    public void Tres_Invalid(string value) => Assert.ThrowsExactly<UnsafeValueException>(() => SlurmNames.Tres(value));
 
-    [Theory]
-    [InlineData("Org A", "Org A")]
-    [InlineData("  line one\nline two\r\n ", "line one line two")]
-    [InlineData("say \"hi\"", "say hi")]
-    [InlineData("Mixed Case, with comma", "Mixed Case, with comma")]
-    [InlineData("a=b", "a=b")]
-    [InlineData("tab\there\u0007bell", "tab herebell")]
-    [InlineData("O'Brien", "O'Brien")]
-    public void Description_IsSanitisedNotRefused(string text, string expected) => Assert.Equal(expected, SlurmNames.Description(text));
+    [Test]
+    [Arguments("Org A", "Org A")]
+    [Arguments("  line one\nline two\r\n ", "line one line two")]
+    [Arguments("say \"hi\"", "say hi")]
+    [Arguments("Mixed Case, with comma", "Mixed Case, with comma")]
+    [Arguments("a=b", "a=b")]
+    [Arguments("tab\there\u0007bell", "tab herebell")]
+    [Arguments("O'Brien", "O'Brien")]
+    public async Task Description_IsSanitisedNotRefused(string text, string expected) => await Assert.That(SlurmNames.Description(text)).IsEqualTo(expected);
 }

@@ -7,15 +7,15 @@ namespace SiteAgent.Backends.Slurm.Tests.Backend;
 
 public class UsageReportTests
 {
-    public static TheoryData<string, double, double, double> FactorSets => new()
-    {
-        { "factors_1", 1, 1, 1 },
-        { "factors_60_1024_60", 60, 1024, 60 },
-    };
+    public static IEnumerable<(string, double, double, double)> FactorSets =>
+    [
+        ("factors_1", 1, 1, 1),
+        ("factors_60_1024_60", 60, 1024, 60),
+    ];
 
-    [Theory]
-    [MemberData(nameof(FactorSets))]
-    public void Build_TwoAccounts_MatchesTheExpectedReport(string set, double cpu, double mem, double gpu)
+    [Test]
+    [MethodDataSource(nameof(FactorSets))]
+    public async Task Build_TwoAccounts_MatchesTheExpectedReport(string set, double cpu, double mem, double gpu)
     {
         ComponentDefinition[] components =
         [
@@ -30,24 +30,24 @@ public class UsageReportTests
 
         using var expected = JsonDocument.Parse(Fixture.Text("expected-usage-report.two-accounts.json"));
         var accounts = expected.RootElement.GetProperty(set);
-        Assert.Equal(accounts.EnumerateObject().Select(a => a.Name).Order(), report.Resources.Keys.Order());
+        await Assert.That(report.Resources.Keys.Order()).IsEquivalentTo(accounts.EnumerateObject().Select(a => a.Name).Order(), CollectionOrdering.Matching);
         foreach (var account in accounts.EnumerateObject())
         {
             var usage = report.Resources[account.Name];
             foreach (var user in account.Value.EnumerateObject())
             {
                 var actual = user.Name == UsageReportBuilder.TotalKey ? usage.Total : usage.PerUser[user.Name];
-                Assert.Equal(user.Value.EnumerateObject().Select(p => p.Name).Order(), actual.Keys.Order());
+                await Assert.That(actual.Keys.Order()).IsEquivalentTo(user.Value.EnumerateObject().Select(p => p.Name).Order(), CollectionOrdering.Matching);
                 foreach (var component in user.Value.EnumerateObject())
                 {
-                    Assert.Equal(component.Value.GetDecimal(), actual[component.Name]);
+                    await Assert.That(actual[component.Name]).IsEqualTo(component.Value.GetDecimal());
                 }
             }
         }
     }
 
-    [Fact]
-    public void Build_TotalIsTheRoundedRawSum_NotTheSumOfRoundedUsers()
+    [Test]
+    public async Task Build_TotalIsTheRoundedRawSum_NotTheSumOfRoundedUsers()
     {
         ComponentDefinition[] components = [Component("cpu", AccountingType.Usage, 60)];
         var mapper = new ComponentMapper(components);
@@ -55,13 +55,13 @@ public class UsageReportTests
 
         var usage = UsageReportBuilder.Build(lines, ["hpc_alloc-1"], components, mapper).Resources["hpc_alloc-1"];
 
-        Assert.Equal(0.01m, usage.PerUser["root"]["cpu"]);
-        Assert.Equal(0.01m, usage.PerUser["nobody"]["cpu"]);
-        Assert.Equal(0.02m, usage.Total["cpu"]);
+        await Assert.That(usage.PerUser["root"]["cpu"]).IsEqualTo(0.01m);
+        await Assert.That(usage.PerUser["nobody"]["cpu"]).IsEqualTo(0.01m);
+        await Assert.That(usage.Total["cpu"]).IsEqualTo(0.02m);
     }
 
-    [Fact]
-    public void Build_MappingMode_RoundsToIntegers()
+    [Test]
+    public async Task Build_MappingMode_RoundsToIntegers()
     {
         ComponentDefinition[] components = [Component("node_hours", AccountingType.Usage, 1, null, new TargetComponent("cpu", 64), new TargetComponent("gpu", 8))];
         var mapper = new ComponentMapper(components);
@@ -69,12 +69,12 @@ public class UsageReportTests
 
         var usage = UsageReportBuilder.Build(lines, ["account1"], components, mapper).Resources["account1"];
 
-        Assert.Equal(1200m, usage.Total["node_hours"]);
-        Assert.Equal(1200m, usage.PerUser["user1"]["node_hours"]);
+        await Assert.That(usage.Total["node_hours"]).IsEqualTo(1200m);
+        await Assert.That(usage.PerUser["user1"]["node_hours"]).IsEqualTo(1200m);
     }
 
-    [Fact]
-    public void Build_KeysAreTheRequestedIdsEvenWhenSlurmFoldedThem()
+    [Test]
+    public async Task Build_KeysAreTheRequestedIdsEvenWhenSlurmFoldedThem()
     {
         ComponentDefinition[] components = [Component("cpu", AccountingType.Usage)];
         var mapper = new ComponentMapper(components);
@@ -82,19 +82,19 @@ public class UsageReportTests
 
         var report = UsageReportBuilder.Build(lines, ["HPC_Alloc-2"], components, mapper);
 
-        Assert.Equal(["HPC_Alloc-2"], report.Resources.Keys);
+        await Assert.That(report.Resources.Keys).IsEquivalentTo(["HPC_Alloc-2"], CollectionOrdering.Matching);
     }
 
-    [Theory]
-    [InlineData(2.675, 2.67)]
-    [InlineData(12.135, 12.13)]
-    [InlineData(12.145, 12.14)]
-    [InlineData(0.3475, 0.35)]
-    [InlineData(0.125, 0.12)]
-    [InlineData(0.375, 0.38)]
-    [InlineData(0.9833333333333334, 0.98)]
-    [InlineData(-1.005, -1.0)]
-    [InlineData(0.0, 0.0)]
-    public void RoundLikePython_ExactBinaryValueHalfEven(double value, double expected) =>
-        Assert.Equal((decimal)expected, UsageReportBuilder.RoundLikePython(value, 2));
+    [Test]
+    [Arguments(2.675, 2.67)]
+    [Arguments(12.135, 12.13)]
+    [Arguments(12.145, 12.14)]
+    [Arguments(0.3475, 0.35)]
+    [Arguments(0.125, 0.12)]
+    [Arguments(0.375, 0.38)]
+    [Arguments(0.9833333333333334, 0.98)]
+    [Arguments(-1.005, -1.0)]
+    [Arguments(0.0, 0.0)]
+    public async Task RoundLikePython_ExactBinaryValueHalfEven(double value, double expected) =>
+        await Assert.That(UsageReportBuilder.RoundLikePython(value, 2)).IsEqualTo((decimal)expected);
 }

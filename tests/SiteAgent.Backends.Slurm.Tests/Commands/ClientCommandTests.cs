@@ -7,7 +7,7 @@ namespace SiteAgent.Backends.Slurm.Tests.Commands;
 /// <summary>Argument vectors against command-lines.json (the reference's, or the recommended safe_argv).</summary>
 public class ClientCommandTests
 {
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    private static CancellationToken Token => TestContext.Current!.Execution.CancellationToken;
 
     private static SlurmClient Client(ReplayRunner runner, string? cluster = "testcluster") =>
         new(new SlurmClientSettings("/usr/bin", cluster, TimeSpan.FromSeconds(60)), runner, null, NullLogger.Instance);
@@ -20,7 +20,7 @@ public class ClientCommandTests
         return string.Join(' ', argv.EnumerateArray().Select(a => a.GetString()));
     }
 
-    [Fact]
+    [Test]
     public async Task Catalogue_MatchesTheRecordedArgumentVectors()
     {
         var runner = new ReplayRunner();
@@ -41,8 +41,7 @@ public class ClientCommandTests
         await client.AppendAccountQosAsync("hpc_alloc-1", "hpc_alloc-1", Token);
         await client.RemoveAccountAsync("hpc_alloc-1", Token);
 
-        Assert.Equal(
-        [
+        await Assert.That(runner.Lines).IsEquivalentTo([
             Expected("existence check (reference: get_resource)", "safe_argv"),
             Expected("create customer account"),
             Expected("list TRES (limit filter)"),
@@ -57,25 +56,25 @@ public class ClientCommandTests
             Expected("parent lookup"),
             Expected("per-allocation QoS: attach"),
             Expected("delete: remove account"),
-        ], runner.Lines);
+        ], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task Usage_RunsSacctWithNoconvertAndTheMonthWindow_AndNothingForNoAccounts()
     {
         var runner = new ReplayRunner().On(["--noconvert"], "sacct-usage-two-accounts.txt");
         var client = Client(runner);
 
-        Assert.Empty(await client.GetUsageAsync([], DateTime.MinValue, DateTime.MaxValue, new HashSet<string>(), null, Token));
-        Assert.Empty(runner.Commands);
+        await Assert.That(await client.GetUsageAsync([], DateTime.MinValue, DateTime.MaxValue, new HashSet<string>(), null, Token)).IsEmpty();
+        await Assert.That(runner.Commands).IsEmpty();
 
         var lines = await client.GetUsageAsync(["hpc_alloc-1", "hpc_alloc-2"], new DateTime(2026, 11, 1), new DateTime(2026, 11, 30, 23, 59, 59), new HashSet<string> { "cpu" }, null, Token);
 
-        Assert.Equal(6, lines.Count);
-        Assert.Equal([Expected("usage, current month (Nov 2026)")], runner.Lines);
+        await Assert.That(lines.Count).IsEqualTo(6);
+        await Assert.That(runner.Lines).IsEquivalentTo([Expected("usage, current month (Nov 2026)")], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task Quirk_SacctTimeZone_IsPassedAsTZ()
     {
         var runner = new ReplayRunner();
@@ -84,11 +83,11 @@ public class ClientCommandTests
         await client.GetUsageAsync(["a"], new DateTime(2026, 11, 1), new DateTime(2026, 11, 30, 23, 59, 59), new HashSet<string>(), null, Token);
         await client.ListTresAsync(Token);
 
-        Assert.Equal("Europe/Tallinn", runner.Commands[0].Environment!["TZ"]);
-        Assert.Null(runner.Commands[1].Environment);
+        await Assert.That(runner.Commands[0].Environment!["TZ"]).IsEqualTo("Europe/Tallinn");
+        await Assert.That(runner.Commands[1].Environment).IsNull();
     }
 
-    [Fact]
+    [Test]
     public async Task Quirk_ActiveJobs_UsesAllocationsStateAndWindow()
     {
         // The jobs of sacct-list-jobs-mixed-states.txt in the JobID,State format asked for.
@@ -96,11 +95,11 @@ public class ClientCommandTests
 
         var active = await Client(runner).ListActiveJobsAsync("hpc_alloc-1", "alice", Token);
 
-        Assert.Equal(["5", "5.batch"], active);
-        Assert.Equal(Expected("user's jobs", "safe_argv").Replace("--starttime=now-30days", "--starttime=now-30days --endtime=now", StringComparison.Ordinal), Assert.Single(runner.Lines));
+        await Assert.That(active).IsEquivalentTo(["5", "5.batch"], CollectionOrdering.Matching);
+        await Assert.That((await Assert.That(runner.Lines).HasSingleItem())).IsEqualTo(Expected("user's jobs", "safe_argv").Replace("--starttime=now-30days", "--starttime=now-30days --endtime=now", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Test]
     public async Task WithoutCluster_NoScopingTokens()
     {
         var runner = new ReplayRunner();
@@ -109,12 +108,10 @@ public class ClientCommandTests
         await client.SetGrpTresMinsAsync("hpc_alloc-1", new Dictionary<string, long> { ["cpu"] = 1 }, Token);
         await client.CancelJobsAsync("hpc_alloc-1", null, Token);
 
-        Assert.Equal(
-            ["/usr/bin/sacctmgr --parsable2 --noheader --immediate modify account hpc_alloc-1 set GrpTRESMins=cpu=1", "/usr/bin/scancel -A hpc_alloc-1 -f"],
-            runner.Lines);
+        await Assert.That(runner.Lines).IsEquivalentTo(["/usr/bin/sacctmgr --parsable2 --noheader --immediate modify account hpc_alloc-1 set GrpTRESMins=cpu=1", "/usr/bin/scancel -A hpc_alloc-1 -f"], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task AddAccount_AlreadyExists_IsFalse_MissingParentThrows()
     {
         var runner = new ReplayRunner()
@@ -122,8 +119,8 @@ public class ClientCommandTests
             .On(["hpc_orphan"], "sacctmgr-add-account-missing-parent.txt", 1);
         var client = Client(runner);
 
-        Assert.False(await client.CreateAccountAsync("hpc_alloc-1", "x", "hpc_proj-1", "hpc_proj-1", Token));
-        var error = await Assert.ThrowsAsync<BackendException>(() => client.CreateAccountAsync("hpc_orphan", "x", "x", "no_such_parent", Token));
-        Assert.Contains("Parent account 'no_such_parent' doesn't exist on cluster testcluster", error.Message, StringComparison.Ordinal);
+        await Assert.That(await client.CreateAccountAsync("hpc_alloc-1", "x", "hpc_proj-1", "hpc_proj-1", Token)).IsFalse();
+        var error = await Assert.ThrowsExactlyAsync<BackendException>(() => client.CreateAccountAsync("hpc_orphan", "x", "x", "no_such_parent", Token));
+        await Assert.That(error!.Message).Contains("Parent account 'no_such_parent' doesn't exist on cluster testcluster");
     }
 }

@@ -1,18 +1,19 @@
+using System.IO;
 using SiteAgent.Backends.Slurm.Tests.Support;
 
 namespace SiteAgent.Backends.Slurm.Tests.Commands;
 
 public class WriteLockTests
 {
-    [Fact]
-    public void ResolvePath_SettingThenEnvironmentThenDefaults()
+    [Test]
+    public async Task ResolvePath_SettingThenEnvironmentThenDefaults()
     {
-        Assert.Equal("/a/lock", SacctmgrWriteLock.ResolvePath("/a/lock", "/b/lock"));
-        Assert.Equal("/b/lock", SacctmgrWriteLock.ResolvePath(null, "/b/lock"));
-        Assert.Contains(SacctmgrWriteLock.ResolvePath(null, null), new[] { SacctmgrWriteLock.DefaultPath, SacctmgrWriteLock.FallbackPath });
+        await Assert.That(SacctmgrWriteLock.ResolvePath("/a/lock", "/b/lock")).IsEqualTo("/a/lock");
+        await Assert.That(SacctmgrWriteLock.ResolvePath(null, "/b/lock")).IsEqualTo("/b/lock");
+        await Assert.That(new[] { SacctmgrWriteLock.DefaultPath, SacctmgrWriteLock.FallbackPath }).Contains(SacctmgrWriteLock.ResolvePath(null, null));
     }
 
-    [Fact]
+    [Test]
     public async Task Acquire_HeldByAnotherProcess_WaitsThenTimesOutWithAClearError()
     {
         using var dir = new TempDirectory();
@@ -20,18 +21,18 @@ public class WriteLockTests
         // flock(1) holds the lock from a separate process, as another agent would.
         using var holder = System.Diagnostics.Process.Start("/usr/bin/flock", ["-x", path, "sleep", "5"]);
         await Helper.WaitUntilAsync(() => File.Exists(path));
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await Task.Delay(300, TestContext.Current!.Execution.CancellationToken);
 
         var writeLock = new SacctmgrWriteLock(path, TimeSpan.FromMilliseconds(700));
-        var error = await Assert.ThrowsAsync<BackendException>(() => writeLock.AcquireAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsExactlyAsync<BackendException>(() => writeLock.AcquireAsync(TestContext.Current!.Execution.CancellationToken));
 
-        Assert.Contains("Timed out after 0.7 s waiting for the sacctmgr write lock " + path, error.Message, StringComparison.Ordinal);
+        await Assert.That(error!.Message).Contains("Timed out after 0.7 s waiting for the sacctmgr write lock " + path);
         holder.Kill(entireProcessTree: true);
-        await holder.WaitForExitAsync(TestContext.Current.CancellationToken);
-        using var acquired = await new SacctmgrWriteLock(path, TimeSpan.FromSeconds(10)).AcquireAsync(TestContext.Current.CancellationToken);
+        await holder.WaitForExitAsync(TestContext.Current!.Execution.CancellationToken);
+        using var acquired = await new SacctmgrWriteLock(path, TimeSpan.FromSeconds(10)).AcquireAsync(TestContext.Current!.Execution.CancellationToken);
     }
 
-    [Fact]
+    [Test]
     public async Task Acquire_TwoProcessesHammering_NeverHoldItTogether()
     {
         using var dir = new TempDirectory();
@@ -40,18 +41,18 @@ public class WriteLockTests
 
         var first = Helper.Start("hammer", Path.Combine(dir.Path, "sacctmgr.lock"), log, "60", go);
         var second = Helper.Start("hammer", Path.Combine(dir.Path, "sacctmgr.lock"), log, "60", go);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(go, "go", TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current!.Execution.CancellationToken);
+        await File.WriteAllTextAsync(go, "go", TestContext.Current!.Execution.CancellationToken);
         await Helper.FinishAsync(first);
         await Helper.FinishAsync(second);
 
-        var (pairs, overlaps, holders) = Analyse(await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken));
-        Assert.Equal(120, pairs);
-        Assert.Equal(0, overlaps);
-        Assert.Equal(2, holders);
+        var (pairs, overlaps, holders) = Analyse(await File.ReadAllLinesAsync(log, TestContext.Current!.Execution.CancellationToken));
+        await Assert.That(pairs).IsEqualTo(120);
+        await Assert.That(overlaps).IsEqualTo(0);
+        await Assert.That(holders).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task Hammering_WithoutTheLock_DoesOverlap()
     {
         // Control for the test above: the same helpers without the lock do run their critical sections together.
@@ -61,12 +62,12 @@ public class WriteLockTests
 
         var first = Helper.Start("hammer", "-", log, "60", go);
         var second = Helper.Start("hammer", "-", log, "60", go);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(go, "go", TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current!.Execution.CancellationToken);
+        await File.WriteAllTextAsync(go, "go", TestContext.Current!.Execution.CancellationToken);
         await Helper.FinishAsync(first);
         await Helper.FinishAsync(second);
 
-        Assert.True(Analyse(await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken)).Overlaps > 0);
+        await Assert.That(Analyse(await File.ReadAllLinesAsync(log, TestContext.Current!.Execution.CancellationToken)).Overlaps > 0).IsTrue();
     }
 
     /// <summary>Counts B/E pairs and how often a B came while another process was inside.</summary>

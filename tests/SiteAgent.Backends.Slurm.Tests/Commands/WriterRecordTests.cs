@@ -6,98 +6,98 @@ namespace SiteAgent.Backends.Slurm.Tests.Commands;
 /// <summary>The lock file's record of a running sacctmgr, and how a later holder recognises that very process.</summary>
 public class WriterRecordTests
 {
-    [Fact]
-    public void Format_ThenParse_GivesTheSameRecord()
+    [Test]
+    public async Task Format_ThenParse_GivesTheSameRecord()
     {
         var record = new SacctmgrWriterRecord(4242, 123456789, "0c7e1d4a-5b9f-4a57-9d6b-2f0e4c1a9b33");
 
-        Assert.Equal("pid=4242 start=123456789 boot=0c7e1d4a-5b9f-4a57-9d6b-2f0e4c1a9b33 comm=sacctmgr\n", record.Format());
-        Assert.Equal(record, SacctmgrWriterRecord.Parse(record.Format()));
+        await Assert.That(record.Format()).IsEqualTo("pid=4242 start=123456789 boot=0c7e1d4a-5b9f-4a57-9d6b-2f0e4c1a9b33 comm=sacctmgr\n");
+        await Assert.That(SacctmgrWriterRecord.Parse(record.Format())).IsEqualTo(record);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("  \n")]
-    public void Parse_NoRecord_IsNull(string text) => Assert.Null(SacctmgrWriterRecord.Parse(text));
+    [Test]
+    [Arguments("")]
+    [Arguments("  \n")]
+    public async Task Parse_NoRecord_IsNull(string text) => await Assert.That(SacctmgrWriterRecord.Parse(text)).IsNull();
 
-    [Fact]
-    public void Parse_FieldsInAnyOrder_AndUnknownFieldsIgnored() =>
-        Assert.Equal(new SacctmgrWriterRecord(7, 99, "b"), SacctmgrWriterRecord.Parse("boot=b comm=sacctmgr start=99 pid=7 host=x\n"));
+    [Test]
+    public async Task Parse_FieldsInAnyOrder_AndUnknownFieldsIgnored() =>
+        await Assert.That(SacctmgrWriterRecord.Parse("boot=b comm=sacctmgr start=99 pid=7 host=x\n")).IsEqualTo(new SacctmgrWriterRecord(7, 99, "b"));
 
-    [Theory]
-    [InlineData("garbage")]
-    [InlineData("pid=7 start=99")]
-    [InlineData("pid=0 start=99 boot=b")]
-    [InlineData("pid=-7 start=99 boot=b")]
-    [InlineData("pid=7 start=ninety boot=b")]
-    [InlineData("pid=7 pid=8 start=99 boot=b")]
-    [InlineData("pid=7 start=99 boot=")]
-    public void Parse_NotARecord_SaysWhatItRead(string text)
+    [Test]
+    [Arguments("garbage")]
+    [Arguments("pid=7 start=99")]
+    [Arguments("pid=0 start=99 boot=b")]
+    [Arguments("pid=-7 start=99 boot=b")]
+    [Arguments("pid=7 start=ninety boot=b")]
+    [Arguments("pid=7 pid=8 start=99 boot=b")]
+    [Arguments("pid=7 start=99 boot=")]
+    public async Task Parse_NotARecord_SaysWhatItRead(string text)
     {
-        var error = Assert.Throws<FormatException>(() => SacctmgrWriterRecord.Parse(text));
+        var error = Assert.ThrowsExactly<FormatException>(() => SacctmgrWriterRecord.Parse(text));
 
-        Assert.Contains($"'{text}' is not a sacctmgr writer record", error.Message, StringComparison.Ordinal);
+        await Assert.That(error.Message).Contains($"'{text}' is not a sacctmgr writer record");
     }
 
-    [Fact]
-    public void ProcessStat_CommandWithSpacesAndParentheses_EndsAtTheLastParenthesis()
+    [Test]
+    public async Task ProcessStat_CommandWithSpacesAndParentheses_EndsAtTheLastParenthesis()
     {
         const string Line = "4242 (odd) name (x)) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 987654 1000 10 18446744073709551615";
 
         var stat = ProcessStat.Parse(Line);
 
-        Assert.Equal(new ProcessStat("odd) name (x)", 'S', 987654), stat);
-        Assert.True(stat.IsAlive);
+        await Assert.That(stat).IsEqualTo(new ProcessStat("odd) name (x)", 'S', 987654));
+        await Assert.That(stat.IsAlive).IsTrue();
     }
 
-    [Theory]
-    [InlineData('Z', false)]
-    [InlineData('X', false)]
-    [InlineData('R', true)]
-    [InlineData('D', true)]
-    [InlineData('T', true)]
-    public void ProcessStat_ZombiesAndDeadProcessesAreNotAlive(char state, bool alive) =>
-        Assert.Equal(alive, new ProcessStat("sacctmgr", state, 1).IsAlive);
+    [Test]
+    [Arguments('Z', false)]
+    [Arguments('X', false)]
+    [Arguments('R', true)]
+    [Arguments('D', true)]
+    [Arguments('T', true)]
+    public async Task ProcessStat_ZombiesAndDeadProcessesAreNotAlive(char state, bool alive) =>
+        await Assert.That(new ProcessStat("sacctmgr", state, 1).IsAlive).IsEqualTo(alive);
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("4242 sacctmgr S 1")]
-    [InlineData("4242 (sacctmgr) S 1 2 3")]
-    public void ProcessStat_NotAStatLine_Throws(string line) => Assert.Throws<FormatException>(() => ProcessStat.Parse(line));
+    [Test]
+    [Arguments("")]
+    [Arguments("4242 sacctmgr S 1")]
+    [Arguments("4242 (sacctmgr) S 1 2 3")]
+    public async Task ProcessStat_NotAStatLine_Throws(string line) => Assert.ThrowsExactly<FormatException>(() => ProcessStat.Parse(line));
 
-    [Fact]
-    public void IsRunning_TheRecordedSacctmgr_TrueUntilItExits()
+    [Test]
+    public async Task IsRunning_TheRecordedSacctmgr_TrueUntilItExits()
     {
         using var dir = new TempDirectory();
         using var writer = StandInWriter.Start(dir.Path, 30);
         var record = writer.Record();
 
-        Assert.True(record.IsRunning());
+        await Assert.That(record.IsRunning()).IsTrue();
         writer.Dispose();
-        Assert.False(record.IsRunning());
+        await Assert.That(record.IsRunning()).IsFalse();
     }
 
-    [Fact]
-    public void IsRunning_SamePidButAnotherStartTime_IsAnotherProcess()
+    [Test]
+    public async Task IsRunning_SamePidButAnotherStartTime_IsAnotherProcess()
     {
         using var dir = new TempDirectory();
         using var writer = StandInWriter.Start(dir.Path, 30);
         var record = writer.Record();
 
-        Assert.False((record with { StartTicks = record.StartTicks - 1 }).IsRunning());
-        Assert.False((record with { BootId = "another-boot" }).IsRunning());
+        await Assert.That((record with { StartTicks = record.StartTicks - 1 }).IsRunning()).IsFalse();
+        await Assert.That((record with { BootId = "another-boot" }).IsRunning()).IsFalse();
     }
 
-    [Fact]
-    public void IsRunning_AProcessThatIsNoSacctmgr_IsNotWaitedFor()
+    [Test]
+    public async Task IsRunning_AProcessThatIsNoSacctmgr_IsNotWaitedFor()
     {
         using var sleep = Process.Start("/bin/sleep", "30");
         try
         {
             var record = SacctmgrWriterRecord.Capture(sleep.Id);
 
-            Assert.NotNull(record);
-            Assert.False(record.IsRunning());
+            await Assert.That(record).IsNotNull();
+            await Assert.That(record.IsRunning()).IsFalse();
         }
         finally
         {
@@ -106,7 +106,7 @@ public class WriterRecordTests
         }
     }
 
-    [Fact]
+    [Test]
     public async Task IsRunning_AZombieThatNobodyReaps_HasFinishedWriting()
     {
         using var dir = new TempDirectory();
@@ -115,26 +115,26 @@ public class WriterRecordTests
         using var parent = Process.Start(info)!;
         try
         {
-            var pid = int.Parse((await parent.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
+            var pid = int.Parse((await parent.StandardOutput.ReadLineAsync(TestContext.Current!.Execution.CancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
             var record = SacctmgrWriterRecord.Capture(pid);
-            Assert.NotNull(record);
+            await Assert.That(record).IsNotNull();
             await Helper.WaitUntilAsync(() => ProcessStat.Read(pid)?.State == 'Z');
 
-            Assert.False(record.IsRunning());
+            await Assert.That(record.IsRunning()).IsFalse();
         }
         finally
         {
             parent.Kill();
-            await parent.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await parent.WaitForExitAsync(TestContext.Current!.Execution.CancellationToken);
         }
     }
 
-    [Fact]
-    public void Capture_AProcessThatIsGone_IsNull()
+    [Test]
+    public async Task Capture_AProcessThatIsGone_IsNull()
     {
         using var sleep = Process.Start("/bin/true");
         sleep.WaitForExit();
 
-        Assert.Null(SacctmgrWriterRecord.Capture(sleep.Id));
+        await Assert.That(SacctmgrWriterRecord.Capture(sleep.Id)).IsNull();
     }
 }

@@ -7,21 +7,21 @@ namespace SiteAgent.Backends.Slurm.Tests.Integration;
 /// <summary>The reason for the write lock: concurrent account creation from two processes.</summary>
 public class ConcurrencyIntegrationTests
 {
-    [Fact]
+    [Test]
     public async Task TwoProcessesCreating20AccountsEach_LeaveTheTreeIntact()
     {
         await using var scope = new ClusterScope();
         using var dir = new TempDirectory();
         var parent = scope.Prefix + "parent";
-        await scope.Backend().Client.CreateAccountAsync(parent, "concurrency parent", parent, "root", TestContext.Current.CancellationToken);
+        await scope.Backend().Client.CreateAccountAsync(parent, "concurrency parent", parent, "root", TestContext.Current!.Execution.CancellationToken);
         var go = Path.Combine(dir.Path, "go");
         // The same host-wide lock file the in-process backends of the other tests use.
         var lockFile = SacctmgrWriteLock.ResolvePath(null, Environment.GetEnvironmentVariable(SacctmgrWriteLock.EnvironmentVariable));
 
         var first = Helper.Start("create-accounts", lockFile, scope.Cluster, parent, scope.Prefix + "a", "20", go);
         var second = Helper.Start("create-accounts", lockFile, scope.Cluster, parent, scope.Prefix + "b", "20", go);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(go, "go", TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current!.Execution.CancellationToken);
+        await File.WriteAllTextAsync(go, "go", TestContext.Current!.Execution.CancellationToken);
         await Helper.FinishAsync(first);
         await Helper.FinishAsync(second);
 
@@ -30,16 +30,16 @@ public class ConcurrencyIntegrationTests
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => r.Split('|'))
             .ToArray();
-        Assert.Contains(rows, r => r[0] == "root" && r[2].Length == 0);
+        await Assert.That(rows).Contains(r => r[0] == "root" && r[2].Length == 0);
         var children = rows.Where(r => r[1] == parent && r[2].Length == 0).Select(r => r[0]).Order().ToArray();
         var expected = Enumerable.Range(0, 20).SelectMany(i => new[] { $"{scope.Prefix}a{i}", $"{scope.Prefix}b{i}" }).Order().ToArray();
-        Assert.Empty(expected.Except(children));
-        Assert.Empty(children.Except(expected));
-        var listed = await scope.Backend().Client.ListChildAccountsAsync(parent, TestContext.Current.CancellationToken);
-        Assert.Equal(expected.Length, listed.Count);
+        await Assert.That(expected.Except(children)).IsEmpty();
+        await Assert.That(children.Except(expected)).IsEmpty();
+        var listed = await scope.Backend().Client.ListChildAccountsAsync(parent, TestContext.Current!.Execution.CancellationToken);
+        await Assert.That(listed.Count).IsEqualTo(expected.Length);
     }
 
-    [Fact]
+    [Test]
     public async Task TerminateRacingACreateUnderTheSameProject_NeverRemovesTheNewAllocation()
     {
         // Terminating the last allocation of a project removes the project when nothing else lives under
@@ -48,7 +48,7 @@ public class ConcurrencyIntegrationTests
         await using var scope = new ClusterScope();
         var project = scope.Prefix + "proj-1";
         var creator = scope.Backend();
-        var first = await creator.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, TestContext.Current.CancellationToken);
+        var first = await creator.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, TestContext.Current!.Execution.CancellationToken);
         Task<BackendResourceInfo>? create = null;
         var interleaving = new InterleavingRunner(
             new ProcessCommandRunner(),
@@ -61,12 +61,12 @@ public class ConcurrencyIntegrationTests
             });
         var terminator = scope.Backend(runner: interleaving);
 
-        await terminator.DeleteResourceAsync(scope.Resource("alloc-1") with { BackendId = first.BackendId }, "proj-1", TestContext.Current.CancellationToken);
-        Assert.NotNull(create);
-        var second = await create;
+        await terminator.DeleteResourceAsync(scope.Resource("alloc-1") with { BackendId = first.BackendId }, "proj-1", TestContext.Current!.Execution.CancellationToken);
+        await Assert.That(create is not null).IsTrue().Because("the interleaved create never started");
+        var second = await create!;
 
-        Assert.Null(await SlurmCluster.AccountRowAsync(first.BackendId));
-        Assert.Equal(project, (await SlurmCluster.AccountRowAsync(second.BackendId))?[1]);
-        Assert.Equal(scope.Prefix + "org-a", (await SlurmCluster.AccountRowAsync(project))?[1]);
+        await Assert.That(await SlurmCluster.AccountRowAsync(first.BackendId)).IsNull();
+        await Assert.That((await SlurmCluster.AccountRowAsync(second.BackendId))?[1]).IsEqualTo(project);
+        await Assert.That((await SlurmCluster.AccountRowAsync(project))?[1]).IsEqualTo(scope.Prefix + "org-a");
     }
 }

@@ -2,11 +2,10 @@ using SiteAgent.Backends.Commands;
 
 namespace SiteAgent.Backends.Slurm.Tests.Integration;
 
-/// <summary>Classes that run jobs share the node's two CPUs, so they do not run in parallel with each other.</summary>
-[CollectionDefinition(Name)]
-public sealed class JobsCollection
+/// <summary>Classes that run jobs share the node's two CPUs: they carry <c>[NotInParallel(JobsGroup.Key)]</c>.</summary>
+internal static class JobsGroup
 {
-    public const string Name = "slurm-jobs";
+    public const string Key = "slurm-jobs";
 }
 
 /// <summary>Submits and watches real jobs on the test cluster (as root).</summary>
@@ -17,7 +16,7 @@ internal static class Jobs
         var result = await new ProcessCommandRunner().RunAsync(
             new CommandSpec("/usr/bin/sbatch", ["--parsable", "-A", account, "-t", "10", "-c", cpus.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mem=100", "-o", "/dev/null", "--chdir=/", $"--wrap={command}"], CommandEffect.Write),
             CancellationToken.None);
-        Assert.True(result.Succeeded, result.Output);
+        await Assert.That(result.Succeeded).IsTrue().Because(result.Output);
         return result.Output.Trim().Split(';')[0];
     }
 
@@ -34,7 +33,7 @@ internal static class Jobs
         string state;
         while (!states.Any((state = await StateAsync(job)).StartsWith))
         {
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"job {job} is {state}, expected {string.Join('/', states)}");
+            await Assert.That(stopwatch.Elapsed < TimeSpan.FromSeconds(60)).IsTrue().Because($"job {job} is {state}, expected {string.Join('/', states)}");
             await Task.Delay(500);
         }
     }

@@ -1,12 +1,13 @@
+using System.IO;
 using SiteAgent.Backends.Model;
 using SiteAgent.Backends.Slurm.Options;
 
 namespace SiteAgent.Backends.Slurm.Tests.Integration;
 
-[Collection(JobsCollection.Name)]
+[NotInParallel(JobsGroup.Key)]
 public class MembershipIntegrationTests
 {
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    private static CancellationToken Token => TestContext.Current!.Execution.CancellationToken;
 
     private static async Task<(ClusterScope Scope, SlurmBackend Backend, ResourceRequest Resource)> SetUpAsync(Func<SlurmOptions, SlurmOptions>? options = null)
     {
@@ -20,7 +21,7 @@ public class MembershipIntegrationTests
     private static async Task<string> DefaultAccountAsync(string user) =>
         (await SlurmCluster.SacctmgrAsync("show", "user", user, "format=User,DefaultAccount")).Trim().Split('|')[1];
 
-    [Fact]
+    [Test]
     public async Task AddUsers_CommonPolicy_DefaultAccountIsTheConfiguredOne()
     {
         var (scope, backend, resource) = await SetUpAsync();
@@ -28,16 +29,16 @@ public class MembershipIntegrationTests
 
         var added = await backend.AddUsersAsync(resource, [scope.User("alice"), scope.User("bob")], MembershipDetails.None, Token);
 
-        Assert.Equal([scope.User("alice"), scope.User("bob")], added.Order());
-        Assert.Equal([scope.User("alice"), scope.User("bob")], (await backend.Client.ListAccountUsersAsync(resource.BackendId, Token)).Order());
-        Assert.Equal("root", await DefaultAccountAsync(scope.User("alice")));
+        await Assert.That(added.Order()).IsEquivalentTo([scope.User("alice"), scope.User("bob")], CollectionOrdering.Matching);
+        await Assert.That((await backend.Client.ListAccountUsersAsync(resource.BackendId, Token)).Order()).IsEquivalentTo([scope.User("alice"), scope.User("bob")], CollectionOrdering.Matching);
+        await Assert.That(await DefaultAccountAsync(scope.User("alice"))).IsEqualTo("root");
         // Idempotent: the association exists, nothing is added twice.
-        Assert.Equal([scope.User("alice")], await backend.AddUsersAsync(resource, [scope.User("alice")], MembershipDetails.None, Token));
+        await Assert.That(await backend.AddUsersAsync(resource, [scope.User("alice")], MembershipDetails.None, Token)).IsEquivalentTo([scope.User("alice")], CollectionOrdering.Matching);
         var pulled = await backend.PullResourceAsync(resource, Token);
-        Assert.Equal([scope.User("alice"), scope.User("bob")], pulled!.Users.Order());
+        await Assert.That(pulled!.Users.Order()).IsEquivalentTo([scope.User("alice"), scope.User("bob")], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task AddUsers_IndividualPolicy_DefaultAccountIsTheAllocation()
     {
         var (scope, backend, resource) = await SetUpAsync(o => o with { DefaultAccountPolicy = DefaultAccountPolicy.Individual });
@@ -45,10 +46,10 @@ public class MembershipIntegrationTests
 
         await backend.AddUsersAsync(resource, [scope.User("carol")], MembershipDetails.None, Token);
 
-        Assert.Equal(resource.BackendId, await DefaultAccountAsync(scope.User("carol")));
+        await Assert.That(await DefaultAccountAsync(scope.User("carol"))).IsEqualTo(resource.BackendId);
     }
 
-    [Fact]
+    [Test]
     public async Task AddUsers_NonePolicy_LeavesAnExistingDefaultAlone()
     {
         var (scope, backend, resource) = await SetUpAsync(o => o with { DefaultAccountPolicy = DefaultAccountPolicy.None });
@@ -59,11 +60,11 @@ public class MembershipIntegrationTests
 
         await backend.AddUsersAsync(resource, [scope.User("dave")], MembershipDetails.None, Token);
 
-        Assert.Equal(otherInfo.BackendId, await DefaultAccountAsync(scope.User("dave")));
-        Assert.Contains(scope.User("dave"), await backend.Client.ListAccountUsersAsync(resource.BackendId, Token));
+        await Assert.That(await DefaultAccountAsync(scope.User("dave"))).IsEqualTo(otherInfo.BackendId);
+        await Assert.That(await backend.Client.ListAccountUsersAsync(resource.BackendId, Token)).Contains(scope.User("dave"));
     }
 
-    [Fact]
+    [Test]
     public async Task AddUsers_DefaultPartition_CreatesAPartitionAssociation()
     {
         var (scope, backend, resource) = await SetUpAsync(o => o with { DefaultPartition = "debug" });
@@ -72,10 +73,10 @@ public class MembershipIntegrationTests
         await backend.AddUsersAsync(resource, [scope.User("erin")], MembershipDetails.None, Token);
 
         var rows = await SlurmCluster.SacctmgrAsync("show", "association", "where", $"account={resource.BackendId}", $"user={scope.User("erin")}", $"cluster={scope.Cluster}", "format=User,Partition");
-        Assert.Equal($"{scope.User("erin")}|debug", rows.Trim());
+        await Assert.That(rows.Trim()).IsEqualTo($"{scope.User("erin")}|debug");
     }
 
-    [Fact]
+    [Test]
     public async Task RemoveUsers_RemovesTheAssociation_AbsentIsSuccess()
     {
         var (scope, backend, resource) = await SetUpAsync();
@@ -84,11 +85,11 @@ public class MembershipIntegrationTests
 
         var removed = await backend.RemoveUsersAsync(resource, [scope.User("frank"), scope.User("nobody-here")], MembershipDetails.None, Token);
 
-        Assert.Equal([scope.User("frank"), scope.User("nobody-here")], removed.Order());
-        Assert.Equal([scope.User("gina")], await backend.Client.ListAccountUsersAsync(resource.BackendId, Token));
+        await Assert.That(removed.Order()).IsEquivalentTo([scope.User("frank"), scope.User("nobody-here")], CollectionOrdering.Matching);
+        await Assert.That(await backend.Client.ListAccountUsersAsync(resource.BackendId, Token)).IsEquivalentTo([scope.User("gina")], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task RemoveUsers_WithRunningJob_CancelsItFirst()
     {
         var (scope, backend, resource) = await SetUpAsync();
@@ -100,22 +101,22 @@ public class MembershipIntegrationTests
 
         var removed = await backend.RemoveUsersAsync(resource, ["root"], MembershipDetails.None, Token);
 
-        Assert.Equal(["root"], removed);
-        Assert.StartsWith("CANCELLED", await Jobs.StateAsync(job), StringComparison.Ordinal);
-        Assert.DoesNotContain("root", await backend.Client.ListAccountUsersAsync(resource.BackendId, Token));
+        await Assert.That(removed).IsEquivalentTo(["root"], CollectionOrdering.Matching);
+        await Assert.That(await Jobs.StateAsync(job)).StartsWith("CANCELLED");
+        await Assert.That(await backend.Client.ListAccountUsersAsync(resource.BackendId, Token)).DoesNotContain("root");
     }
 
-    [Fact]
+    [Test]
     public async Task AddUsers_EmptyBackendId_Throws()
     {
         await using var scope = new ClusterScope();
 
-        var error = await Assert.ThrowsAsync<BackendException>(() => scope.Backend().AddUsersAsync(scope.Resource("x"), ["a"], MembershipDetails.None, Token));
+        var error = await Assert.ThrowsExactlyAsync<BackendException>(() => scope.Backend().AddUsersAsync(scope.Resource("x"), ["a"], MembershipDetails.None, Token));
 
-        Assert.Equal("Empty backend ID for resource", error.Message);
+        await Assert.That(error!.Message).IsEqualTo("Empty backend ID for resource");
     }
 
-    [Fact]
+    [Test]
     public async Task HomeDirectories_ExistingUnderBasePath_AreSkipped_UnknownUserFailureIsOnlyLogged()
     {
         await using var scope = new ClusterScope();
@@ -125,24 +126,24 @@ public class MembershipIntegrationTests
 
         await backend.CreateHomeDirectoriesAsync(["existing", scope.User("nosuchuser"), "../etc"], "0077", Token);
 
-        var helper = Assert.Single(scope.Runner.Commands);
-        Assert.Equal("/sbin/mkhomedir_helper", helper.Program);
-        Assert.Equal([scope.User("nosuchuser"), "0077"], helper.Arguments);
+        var helper = await Assert.That(scope.Runner.Commands).HasSingleItem();
+        await Assert.That(helper.Program).IsEqualTo("/sbin/mkhomedir_helper");
+        await Assert.That(helper.Arguments).IsEquivalentTo([scope.User("nosuchuser"), "0077"], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void PosixUsers_Lookup_RootAndMissing()
+    [Test]
+    public async Task PosixUsers_Lookup_RootAndMissing()
     {
-        Assert.Equal(PosixUserLookup.Found, PosixUsers.Lookup("root", out var home));
-        Assert.Equal("/root", home);
-        Assert.Equal(PosixUserLookup.NotFound, PosixUsers.Lookup("no_such_user_xyz", out _));
+        await Assert.That(PosixUsers.Lookup("root", out var home)).IsEqualTo(PosixUserLookup.Found);
+        await Assert.That(home).IsEqualTo("/root");
+        await Assert.That(PosixUsers.Lookup("no_such_user_xyz", out _)).IsEqualTo(PosixUserLookup.NotFound);
     }
 
-    [Fact]
-    public void HomePath_OutsideTheBase_IsRefused()
+    [Test]
+    public async Task HomePath_OutsideTheBase_IsRefused()
     {
-        Assert.Equal("/home/alice", SlurmBackend.HomePath("/home/", "alice"));
-        Assert.Throws<UnsafeValueException>(() => SlurmBackend.HomePath("/home", ".."));
-        Assert.Throws<UnsafeValueException>(() => SlurmBackend.HomePath("/home", "a/../../etc"));
+        await Assert.That(SlurmBackend.HomePath("/home/", "alice")).IsEqualTo("/home/alice");
+        Assert.ThrowsExactly<UnsafeValueException>(() => SlurmBackend.HomePath("/home", ".."));
+        Assert.ThrowsExactly<UnsafeValueException>(() => SlurmBackend.HomePath("/home", "a/../../etc"));
     }
 }

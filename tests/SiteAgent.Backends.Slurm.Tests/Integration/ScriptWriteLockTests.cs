@@ -12,40 +12,40 @@ public class ScriptWriteLockTests
 {
     private static readonly string Script = RepositoryPaths.Combine("tests", "infra", "slurm", "sacctmgr-write.sh");
 
-    [Fact]
+    [Test]
     public async Task Script_WhileTheAgentsLockIsHeld_WaitsAndGivesUp()
     {
         SlurmCluster.Require();
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "sacctmgr.lock");
 
-        using (await new SacctmgrWriteLock(path, TimeSpan.FromSeconds(10)).AcquireAsync(TestContext.Current.CancellationToken))
+        using (await new SacctmgrWriteLock(path, TimeSpan.FromSeconds(10)).AcquireAsync(TestContext.Current!.Execution.CancellationToken))
         {
             var refused = await RunScriptAsync(path, wait: 1);
-            Assert.True(refused.ExitCode == 75, refused.ToString());
-            Assert.Contains($"the sacctmgr write lock {path} was not free within 1s", refused.Error, StringComparison.Ordinal);
+            await Assert.That(refused.ExitCode == 75).IsTrue().Because(refused.ToString());
+            await Assert.That(refused.Error).Contains($"the sacctmgr write lock {path} was not free within 1s");
         }
 
         var ran = await RunScriptAsync(path, wait: 30);
-        Assert.True(ran.ExitCode == 0, ran.ToString());
-        Assert.Contains(SlurmCluster.Name, ran.Output, StringComparison.Ordinal);
+        await Assert.That(ran.ExitCode == 0).IsTrue().Because(ran.ToString());
+        await Assert.That(ran.Output).Contains(SlurmCluster.Name);
     }
 
-    [Fact]
+    [Test]
     public async Task Script_WriterRecordedByADeadHolder_WaitsForItToExit()
     {
         SlurmCluster.Require();
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "sacctmgr.lock");
         using var orphan = StandInWriter.Start(dir.Path, 5);
-        await File.WriteAllTextAsync(path, orphan.Record().Format(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, orphan.Record().Format(), TestContext.Current!.Execution.CancellationToken);
 
         var ran = await RunScriptAsync(path, wait: 30);
 
-        Assert.True(ran.ExitCode == 0, ran.ToString());
-        Assert.True(orphan.HasExited, "the script's sacctmgr ran while the recorded one still did");
-        Assert.Contains($"sacctmgr (pid {orphan.Pid}) left running by a holder of {path} that died", ran.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        await Assert.That(ran.ExitCode == 0).IsTrue().Because(ran.ToString());
+        await Assert.That(orphan.HasExited).IsTrue().Because("the script's sacctmgr ran while the recorded one still did");
+        await Assert.That(ran.Error).Contains($"sacctmgr (pid {orphan.Pid}) left running by a holder of {path} that died");
+        await Assert.That(await File.ReadAllTextAsync(path, TestContext.Current!.Execution.CancellationToken)).IsEqualTo(string.Empty);
     }
 
     private static Task<ProcessOutcome> RunScriptAsync(string lockFile, int wait) =>

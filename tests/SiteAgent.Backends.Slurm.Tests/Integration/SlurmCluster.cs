@@ -24,7 +24,7 @@ internal static class SlurmCluster
     {
         if (!File.Exists(SlurmTestCluster.Sacctmgr) && Environment.GetEnvironmentVariable("WALDUR_AGENT_REQUIRE_SLURM") != "1")
         {
-            Assert.Skip("sacctmgr is not installed and WALDUR_AGENT_REQUIRE_SLURM is not 1");
+            Skip.Test("sacctmgr is not installed and WALDUR_AGENT_REQUIRE_SLURM is not 1");
         }
 
         return Name;
@@ -37,7 +37,7 @@ internal static class SlurmCluster
     public static async Task WriteAsync(params string[] arguments)
     {
         var result = await SlurmTestCluster.WriteAsync(arguments);
-        Assert.True(result.Succeeded || result.Output.Contains("Nothing deleted", StringComparison.Ordinal), $"sacctmgr {string.Join(' ', arguments)}: {result.Output}");
+        await Assert.That(result.Succeeded || result.Output.Contains("Nothing deleted", StringComparison.Ordinal)).IsTrue().Because($"sacctmgr {string.Join(' ', arguments)}: {result.Output}");
     }
 
     /// <summary>Rows <c>Account|ParentName|User|GrpTRESMins</c> of an account's associations on the test cluster.</summary>
@@ -53,7 +53,11 @@ internal static class SlurmCluster
     private static string Locate()
     {
         var conf = SlurmTestCluster.ConfigPath;
-        Assert.True(File.Exists(conf), $"{conf} not found: start the test cluster with tests/infra/slurm/up.sh");
+        if (!File.Exists(conf))
+        {
+            Assert.Fail($"{conf} not found: start the test cluster with tests/infra/slurm/up.sh");
+        }
+
         Environment.SetEnvironmentVariable("SLURM_CONF", conf);
         return SlurmTestCluster.Name;
     }

@@ -3,12 +3,12 @@ using SiteAgent.Backends.Slurm.Options;
 
 namespace SiteAgent.Backends.Slurm.Tests.Integration;
 
-[Collection(JobsCollection.Name)]
+[NotInParallel(JobsGroup.Key)]
 public class UsageAndStatusIntegrationTests
 {
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    private static CancellationToken Token => TestContext.Current!.Execution.CancellationToken;
 
-    [Fact]
+    [Test]
     public async Task UsageReport_FinishedJob_IsReportedPerUserAndInTotal()
     {
         await using var scope = new ClusterScope();
@@ -34,15 +34,15 @@ public class UsageAndStatusIntegrationTests
 
         var usage = report.Resources[info.BackendId];
         var cpu = usage.PerUser["root"]["cpu"];
-        Assert.InRange(cpu, 0.05m, 0.5m);
-        Assert.Equal(cpu, usage.Total["cpu"]);
-        Assert.Equal(Math.Round(cpu / 2 * 100), usage.Total["mem"]);
+        await Assert.That(cpu).IsBetween(0.05m, 0.5m);
+        await Assert.That(usage.Total["cpu"]).IsEqualTo(cpu);
+        await Assert.That(usage.Total["mem"]).IsEqualTo(Math.Round(cpu / 2 * 100));
         var now = DateTime.Now;
-        Assert.Empty((await backend.GetUsageReportForPeriodAsync([info.BackendId], now.Year - 1, now.Month, Token)).Resources);
-        await Assert.ThrowsAsync<BackendException>(() => backend.GetUsageReportForPeriodAsync([info.BackendId], now.Year, 13, Token));
+        await Assert.That((await backend.GetUsageReportForPeriodAsync([info.BackendId], now.Year - 1, now.Month, Token)).Resources).IsEmpty();
+        await Assert.ThrowsExactlyAsync<BackendException>(() => backend.GetUsageReportForPeriodAsync([info.BackendId], now.Year, 13, Token));
     }
 
-    [Fact]
+    [Test]
     public async Task PauseAndRestore_SwapTheAccountQos()
     {
         await using var scope = new ClusterScope();
@@ -52,18 +52,18 @@ public class UsageAndStatusIntegrationTests
         var backend = scope.Backend(o => o with { QosPaused = paused });
         var info = await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
 
-        Assert.True(await backend.PauseResourceAsync(info.BackendId, Token));
-        Assert.Equal(paused, (await SlurmCluster.AccountRowAsync(info.BackendId))![4]);
-        Assert.Equal(paused, (await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]);
-        Assert.False(await backend.DownscaleResourceAsync(info.BackendId, Token));
+        await Assert.That(await backend.PauseResourceAsync(info.BackendId, Token)).IsTrue();
+        await Assert.That((await SlurmCluster.AccountRowAsync(info.BackendId))![4]).IsEqualTo(paused);
+        await Assert.That((await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]).IsEqualTo(paused);
+        await Assert.That(await backend.DownscaleResourceAsync(info.BackendId, Token)).IsFalse();
 
-        Assert.True(await backend.RestoreResourceAsync(info.BackendId, Token));
-        Assert.Equal("normal", (await SlurmCluster.AccountRowAsync(info.BackendId))![4]);
-        Assert.False(await backend.RestoreResourceAsync(info.BackendId, Token));
-        Assert.Equal("normal", (await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]);
+        await Assert.That(await backend.RestoreResourceAsync(info.BackendId, Token)).IsTrue();
+        await Assert.That((await SlurmCluster.AccountRowAsync(info.BackendId))![4]).IsEqualTo("normal");
+        await Assert.That(await backend.RestoreResourceAsync(info.BackendId, Token)).IsFalse();
+        await Assert.That((await backend.GetResourceMetadataAsync(info.BackendId, Token))["qos"]).IsEqualTo("normal");
     }
 
-    [Fact]
+    [Test]
     public async Task Quirk_QosSwapConflictsWithDefaultQos_PauseSetsTheDefaultToo()
     {
         await using var scope = new ClusterScope();
@@ -77,22 +77,22 @@ public class UsageAndStatusIntegrationTests
         });
         var info = await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
         var created = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
-        Assert.Equal($"normal,{info.BackendId}", created[4]);
-        Assert.Equal(info.BackendId, created[5]);
+        await Assert.That(created[4]).IsEqualTo($"normal,{info.BackendId}");
+        await Assert.That(created[5]).IsEqualTo(info.BackendId);
 
-        Assert.True(await backend.PauseResourceAsync(info.BackendId, Token));
+        await Assert.That(await backend.PauseResourceAsync(info.BackendId, Token)).IsTrue();
 
         var pausedRow = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
-        Assert.Equal(paused, pausedRow[4]);
-        Assert.Equal(paused, pausedRow[5]);
+        await Assert.That(pausedRow[4]).IsEqualTo(paused);
+        await Assert.That(pausedRow[5]).IsEqualTo(paused);
 
-        Assert.True(await backend.RestoreResourceAsync(info.BackendId, Token));
+        await Assert.That(await backend.RestoreResourceAsync(info.BackendId, Token)).IsTrue();
         var restored = (await SlurmCluster.AccountRowAsync(info.BackendId))!;
-        Assert.Equal($"normal,{info.BackendId}", restored[4]);
-        Assert.Equal(info.BackendId, restored[5]);
+        await Assert.That(restored[4]).IsEqualTo($"normal,{info.BackendId}");
+        await Assert.That(restored[5]).IsEqualTo(info.BackendId);
     }
 
-    [Fact]
+    [Test]
     public async Task Quirk_DefaultQosConflictFromSlurm_IsAnError()
     {
         await using var scope = new ClusterScope();
@@ -100,12 +100,12 @@ public class UsageAndStatusIntegrationTests
         var info = await backend.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, Token);
 
         // Without defaultqos= in the same command SLURM refuses the swap and still exits 0.
-        var error = await Assert.ThrowsAsync<BackendException>(() => backend.Client.SetAccountQosAsync(info.BackendId, ["normal"], null, Token));
+        var error = await Assert.ThrowsExactlyAsync<BackendException>(() => backend.Client.SetAccountQosAsync(info.BackendId, ["normal"], null, Token));
 
-        Assert.Contains("would lose access to their default QoS", error.Message, StringComparison.Ordinal);
+        await Assert.That(error!.Message).Contains("would lose access to their default QoS");
     }
 
-    [Fact]
+    [Test]
     public async Task Quirk_PerAllocationQosKeyedByIdNotSlug_AndRemovedAfterTheAccount()
     {
         await using var scope = new ClusterScope();
@@ -116,29 +116,29 @@ public class UsageAndStatusIntegrationTests
 
         await backend.CreateResourceAsync(resource, id, UserContext.Empty, Token);
 
-        Assert.True(await backend.Client.QosExistsAsync(id, Token));
-        Assert.False(await backend.Client.QosExistsAsync(scope.Id("slug-a"), Token));
-        Assert.Equal(id, (await SlurmCluster.AccountRowAsync(id))![5]);
+        await Assert.That(await backend.Client.QosExistsAsync(id, Token)).IsTrue();
+        await Assert.That(await backend.Client.QosExistsAsync(scope.Id("slug-a"), Token)).IsFalse();
+        await Assert.That((await SlurmCluster.AccountRowAsync(id))![5]).IsEqualTo(id);
 
         await backend.DeleteResourceAsync(resource with { BackendId = id }, "proj-1", Token);
 
-        Assert.False(await backend.Client.QosExistsAsync(id, Token));
-        Assert.Null(await SlurmCluster.AccountRowAsync(id));
+        await Assert.That(await backend.Client.QosExistsAsync(id, Token)).IsFalse();
+        await Assert.That(await SlurmCluster.AccountRowAsync(id)).IsNull();
     }
 
-    [Fact]
+    [Test]
     public async Task Diagnostics_RealCluster_PassesAndAWrongClusterFails()
     {
         await using var scope = new ClusterScope();
 
-        Assert.True(await scope.Backend().PingAsync(Token));
-        Assert.True(await scope.Backend().RunDiagnosticsAsync(Token));
-        Assert.False(await scope.Backend(o => o with { ClusterName = "nosuchcluster" }).RunDiagnosticsAsync(Token));
-        Assert.Equal(scope.Cluster, scope.Backend().ClusterName);
-        Assert.False(await scope.Backend(o => o with { SlurmBinPath = "/nonexistent" }).PingAsync(Token));
+        await Assert.That(await scope.Backend().PingAsync(Token)).IsTrue();
+        await Assert.That(await scope.Backend().RunDiagnosticsAsync(Token)).IsTrue();
+        await Assert.That(await scope.Backend(o => o with { ClusterName = "nosuchcluster" }).RunDiagnosticsAsync(Token)).IsFalse();
+        await Assert.That(scope.Backend().ClusterName).IsEqualTo(scope.Cluster);
+        await Assert.That(await scope.Backend(o => o with { SlurmBinPath = "/nonexistent" }).PingAsync(Token)).IsFalse();
     }
 
-    [Fact]
+    [Test]
     public async Task Quirk_ActiveJobsQuery_ListsOnlyJobsThatAreActiveNow()
     {
         await using var scope = new ClusterScope();
@@ -150,7 +150,7 @@ public class UsageAndStatusIntegrationTests
         var running = await Jobs.SubmitAsync(info.BackendId, "sleep 300");
         await Jobs.WaitForStateAsync(running, "RUNNING");
 
-        Assert.Equal([running], await backend.Client.ListActiveJobsAsync(info.BackendId, "root", Token));
+        await Assert.That(await backend.Client.ListActiveJobsAsync(info.BackendId, "root", Token)).IsEquivalentTo([running], CollectionOrdering.Matching);
 
         await backend.Client.CancelJobsAsync(info.BackendId, "root", Token);
         await Jobs.WaitForStateAsync(running, "CANCELLED");

@@ -6,74 +6,74 @@ public class SacctParserTests
 {
     private static readonly HashSet<string> CpuMemGpu = ["cpu", "mem", "gres/gpu"];
 
-    [Fact]
-    public void ParseUsage_TwoAccounts_ComputesTresMinutesPerLine()
+    [Test]
+    public async Task ParseUsage_TwoAccounts_ComputesTresMinutesPerLine()
     {
         var lines = SlurmParser.ParseUsage(Fixture.Text("sacct-usage-two-accounts.txt"), CpuMemGpu);
 
-        Assert.Equal(6, lines.Count);
-        Assert.Equal(("hpc_alloc-1", "root"), (lines[0].Account, lines[0].User));
-        Assert.Equal(new Dictionary<string, double> { ["cpu"] = 0.5, ["gres/gpu"] = 0.5, ["mem"] = 500 }, lines[0].Usage.ToDictionary());
-        Assert.Equal(966, lines[4].Usage.ToDictionary()["mem"]);
+        await Assert.That(lines.Count).IsEqualTo(6);
+        await Assert.That((lines[0].Account, lines[0].User)).IsEqualTo(("hpc_alloc-1", "root"));
+        await Assert.That(lines[0].Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, double> { ["cpu"] = 0.5, ["gres/gpu"] = 0.5, ["mem"] = 500 });
+        await Assert.That(lines[4].Usage.ToDictionary()["mem"]).IsEqualTo(966);
     }
 
-    [Fact]
-    public void ParseUsage_WithoutAllocations_StepLinesAddNothing()
+    [Test]
+    public async Task ParseUsage_WithoutAllocations_StepLinesAddNothing()
     {
         var lines = SlurmParser.ParseUsage(Fixture.Text("sacct-usage-two-accounts-without-allocations.txt"), CpuMemGpu);
 
-        Assert.Equal(6, lines.Count);
-        Assert.All(lines, l => Assert.NotEmpty(l.User));
+        await Assert.That(lines.Count).IsEqualTo(6);
+        foreach (var l in lines) { await Assert.That(l.User).IsNotEmpty(); }
     }
 
-    [Fact]
-    public void ParseUsage_EmptyPeriod_NoLines() => Assert.Empty(SlurmParser.ParseUsage(Fixture.Text("sacct-usage-empty-period.txt"), CpuMemGpu));
+    [Test]
+    public async Task ParseUsage_EmptyPeriod_NoLines() => await Assert.That(SlurmParser.ParseUsage(Fixture.Text("sacct-usage-empty-period.txt"), CpuMemGpu)).IsEmpty();
 
-    [Fact]
-    public void ParseUsage_HeaderLine_IsSkippedAsUnreadable()
+    [Test]
+    public async Task ParseUsage_HeaderLine_IsSkippedAsUnreadable()
     {
         var skipped = new List<string>();
         var lines = SlurmParser.ParseUsage(Fixture.Text("sacct-usage-with-header-and-state.txt"), CpuMemGpu, skipped);
 
-        Assert.Equal(5, lines.Count(l => l.Account == "hpc_alloc-1"));
-        Assert.Single(skipped);
+        await Assert.That(lines.Count(l => l.Account == "hpc_alloc-1")).IsEqualTo(5);
+        await Assert.That(skipped).HasSingleItem();
     }
 
-    [Fact]
-    public void ParseUsage_Passthrough_KeepsConfiguredTres()
+    [Test]
+    public async Task ParseUsage_Passthrough_KeepsConfiguredTres()
     {
-        var line = Assert.Single(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-passthrough.txt"), CpuMemGpu));
+        var line = await Assert.That(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-passthrough.txt"), CpuMemGpu)).HasSingleItem();
 
-        Assert.Equal(new Dictionary<string, double> { ["cpu"] = 6000, ["mem"] = 0, ["gres/gpu"] = 240 }, line.Usage.ToDictionary());
+        await Assert.That(line.Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, double> { ["cpu"] = 6000, ["mem"] = 0, ["gres/gpu"] = 240 });
     }
 
-    [Fact]
-    public void ParseUsage_UnknownTres_IsDropped()
+    [Test]
+    public async Task ParseUsage_UnknownTres_IsDropped()
     {
-        Assert.Equal(["cpu"], SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-unknown-tres.txt"), CpuMemGpu)[0].Usage.Select(p => p.Key));
-        Assert.Empty(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-no-known-tres.txt"), CpuMemGpu)[0].Usage);
+        await Assert.That(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-unknown-tres.txt"), CpuMemGpu)[0].Usage.Select(p => p.Key)).IsEquivalentTo(["cpu"], CollectionOrdering.Matching);
+        await Assert.That(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-no-known-tres.txt"), CpuMemGpu)[0].Usage).IsEmpty();
     }
 
-    [Fact]
-    public void ParseUsage_MappingTargets_AreKept()
+    [Test]
+    public async Task ParseUsage_MappingTargets_AreKept()
     {
-        var line = Assert.Single(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-mapped-components.txt"), new HashSet<string> { "node_hours", "cpu", "gpu" }));
+        var line = await Assert.That(SlurmParser.ParseUsage(Fixture.Text("tests-sacct-usage-line-mapped-components.txt"), new HashSet<string> { "node_hours", "cpu", "gpu" })).HasSingleItem();
 
-        Assert.Equal(new Dictionary<string, double> { ["cpu"] = 38400, ["gpu"] = 4800 }, line.Usage.ToDictionary());
+        await Assert.That(line.Usage.ToDictionary()).IsEquivalentTo(new Dictionary<string, double> { ["cpu"] = 38400, ["gpu"] = 4800 });
     }
 
-    [Fact]
-    public void Pitfall_SacctWithoutNoconvert_WouldMisreadMemory()
+    [Test]
+    public async Task Pitfall_SacctWithoutNoconvert_WouldMisreadMemory()
     {
         // Why --noconvert is mandatory: 1536M prints as 1.50G without it; the exact parser still reads both the same.
         var converted = SlurmParser.ParseUsage(Fixture.Text("sacct-usage-two-accounts-without-noconvert.txt"), CpuMemGpu)[2];
         var exact = SlurmParser.ParseUsage(Fixture.Text("sacct-usage-two-accounts.txt"), CpuMemGpu)[2];
-        Assert.Equal(exact.Usage.ToDictionary()["mem"], converted.Usage.ToDictionary()["mem"]);
+        await Assert.That(converted.Usage.ToDictionary()["mem"]).IsEqualTo(exact.Usage.ToDictionary()["mem"]);
     }
 
-    [Theory]
-    [InlineData("sacct-list-jobs-running.txt", new[] { "1", "1.batch" })]
-    [InlineData("sacct-list-jobs-mixed-states.txt", new[] { "2", "5", "5.batch" })]
-    [InlineData("sacct-list-active-jobs-none.txt", new string[0])]
-    public void ParseJobIds_FieldZero(string fixture, string[] ids) => Assert.Equal(ids, SlurmParser.ParseJobIds(Fixture.Text(fixture)));
+    [Test]
+    [Arguments("sacct-list-jobs-running.txt", new[] { "1", "1.batch" })]
+    [Arguments("sacct-list-jobs-mixed-states.txt", new[] { "2", "5", "5.batch" })]
+    [Arguments("sacct-list-active-jobs-none.txt", new string[0])]
+    public async Task ParseJobIds_FieldZero(string fixture, string[] ids) => await Assert.That(SlurmParser.ParseJobIds(Fixture.Text(fixture))).IsEquivalentTo(ids, CollectionOrdering.Matching);
 }

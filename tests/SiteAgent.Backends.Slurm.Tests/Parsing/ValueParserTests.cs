@@ -4,72 +4,72 @@ namespace SiteAgent.Backends.Slurm.Tests.Parsing;
 
 public class ValueParserTests
 {
-    [Theory]
-    [InlineData("2048", 2048)]
-    [InlineData("1000M", 1048576000)]
-    [InlineData("600G", 644245094400)]
-    [InlineData("1.50G", 1610612736)]
-    [InlineData("7.50T", 8246337208320)]
-    [InlineData("2P", 2251799813685248)]
-    [InlineData("1K", 1024)]
-    public void Quirk_HalfUnitLimits_ParsedExactly(string text, long expected)
+    [Test]
+    [Arguments("2048", 2048)]
+    [Arguments("1000M", 1048576000)]
+    [Arguments("600G", 644245094400)]
+    [Arguments("1.50G", 1610612736)]
+    [Arguments("7.50T", 8246337208320)]
+    [Arguments("2P", 2251799813685248)]
+    [Arguments("1K", 1024)]
+    public async Task Quirk_HalfUnitLimits_ParsedExactly(string text, long expected)
     {
-        Assert.True(SlurmParser.TryParseUnitValue(text, out var value));
-        Assert.Equal(expected, value);
+        await Assert.That(SlurmParser.TryParseUnitValue(text, out var value)).IsTrue();
+        await Assert.That(value).IsEqualTo(expected);
     }
 
-    [Theory]
-    [InlineData("NONE")]
-    [InlineData("")]
-    [InlineData("M")]
-    [InlineData("1.5.0G")]
-    [InlineData("-1")]
-    [InlineData("1X")]
-    public void TryParseUnitValue_Garbage_IsRejected(string text) => Assert.False(SlurmParser.TryParseUnitValue(text, out _));
+    [Test]
+    [Arguments("NONE")]
+    [Arguments("")]
+    [Arguments("M")]
+    [Arguments("1.5.0G")]
+    [Arguments("-1")]
+    [Arguments("1X")]
+    public async Task TryParseUnitValue_Garbage_IsRejected(string text) => await Assert.That(SlurmParser.TryParseUnitValue(text, out _)).IsFalse();
 
-    [Fact]
-    public void ParseTresLimits_HalfGigabyteMemory_IsExactMegabytes()
+    [Test]
+    public async Task ParseTresLimits_HalfGigabyteMemory_IsExactMegabytes()
     {
         var limits = SlurmParser.ParseTresLimits("cpu=600000,mem=1.50G,gres/gpu:a100=4,billing=NONE,junk");
 
-        Assert.Equal(600000, limits.Values["cpu"]);
-        Assert.Equal(1536, limits.Values["mem"]);
-        Assert.Equal(4, limits.Values["gres/gpu:a100"]);
-        Assert.Equal(["billing"], limits.Unparsed);
-        Assert.Equal(7864320, SlurmParser.ParseTresLimits("mem=7.50T").Values["mem"]);
+        await Assert.That(limits.Values["cpu"]).IsEqualTo(600000);
+        await Assert.That(limits.Values["mem"]).IsEqualTo(1536);
+        await Assert.That(limits.Values["gres/gpu:a100"]).IsEqualTo(4);
+        await Assert.That(limits.Unparsed).IsEquivalentTo(["billing"], CollectionOrdering.Matching);
+        await Assert.That(SlurmParser.ParseTresLimits("mem=7.50T").Values["mem"]).IsEqualTo(7864320);
     }
 
-    [Theory]
-    [InlineData("00:01:00", 1.0)]
-    [InlineData("00:00:03", 0.05)]
-    [InlineData("00:01:03", 1.05)]
-    [InlineData("850:00:00", 51000.0)]
-    [InlineData("1-02:03:04", 1563.0666666666666)]
-    [InlineData("00:00:30.123456", 0.5)]
-    public void TryParseElapsedMinutes_Formats(string text, double minutes)
+    [Test]
+    [Arguments("00:01:00", 1.0)]
+    [Arguments("00:00:03", 0.05)]
+    [Arguments("00:01:03", 1.05)]
+    [Arguments("850:00:00", 51000.0)]
+    [Arguments("1-02:03:04", 1563.0666666666666)]
+    [Arguments("00:00:30.123456", 0.5)]
+    public async Task TryParseElapsedMinutes_Formats(string text, double minutes)
     {
-        Assert.True(SlurmParser.TryParseElapsedMinutes(text, out var value));
-        Assert.Equal(minutes, value, 9);
+        await Assert.That(SlurmParser.TryParseElapsedMinutes(text, out var value)).IsTrue();
+        await Assert.That(Math.Round(value, 9)).IsEqualTo(Math.Round(minutes, 9));
     }
 
-    [Theory]
-    [InlineData("0-00:10:00", 10.0)]
-    [InlineData("32-00:00:00", 46080.0)]
-    [InlineData("400-00:00:00", 576000.0)]
-    public void Quirk_ElapsedDayPart_IsAnUnboundedCount(string text, double minutes)
+    [Test]
+    [Arguments("0-00:10:00", 10.0)]
+    [Arguments("32-00:00:00", 46080.0)]
+    [Arguments("400-00:00:00", 576000.0)]
+    public async Task Quirk_ElapsedDayPart_IsAnUnboundedCount(string text, double minutes)
     {
-        Assert.True(SlurmParser.TryParseElapsedMinutes(text, out var value));
-        Assert.Equal(minutes, value, 9);
+        await Assert.That(SlurmParser.TryParseElapsedMinutes(text, out var value)).IsTrue();
+        await Assert.That(Math.Round(value, 9)).IsEqualTo(Math.Round(minutes, 9));
     }
 
-    [Theory]
-    [InlineData("INVALID")]
-    [InlineData("")]
-    [InlineData("10:00")]
-    [InlineData("x-00:00:01")]
-    public void TryParseElapsedMinutes_Unreadable_IsRejected(string text)
+    [Test]
+    [Arguments("INVALID")]
+    [Arguments("")]
+    [Arguments("10:00")]
+    [Arguments("x-00:00:01")]
+    public async Task TryParseElapsedMinutes_Unreadable_IsRejected(string text)
     {
-        Assert.False(SlurmParser.TryParseElapsedMinutes(text, out var value));
-        Assert.Equal(0, value);
+        await Assert.That(SlurmParser.TryParseElapsedMinutes(text, out var value)).IsFalse();
+        await Assert.That(value).IsEqualTo(0);
     }
 }

@@ -24,39 +24,37 @@ public class SacctmgrWritePolicyTests
 
     private static readonly string[] Skipped = ["bin", "obj", "artifacts", ".git", "Samples", "TestResults", "BenchmarkDotNet.Artifacts"];
 
-    [Fact]
-    public void Repository_StartsSacctmgrWritesOnlyThroughTheLockedHelpers()
+    [Test]
+    public async Task Repository_StartsSacctmgrWritesOnlyThroughTheLockedHelpers()
     {
         var files = Scanned.SelectMany(Files).ToList();
         var sites = files.SelectMany(Scan).Where(site => !Allowed.Contains(site.File)).ToList();
 
-        Assert.True(files.Count(f => f.EndsWith(".cs", StringComparison.Ordinal)) > 200, $"only {files.Count} files scanned; is the walk broken?");
-        Assert.Contains("tests/infra/slurm/up.sh", files);
-        Assert.True(
-            sites.Count == 0,
-            "sacctmgr writes outside the locked helpers (use SlurmTestCluster.WriteAsync in C#, tests/infra/slurm/sacctmgr-write.sh in scripts):\n"
+        await Assert.That(files.Count(f => f.EndsWith(".cs", StringComparison.Ordinal)) > 200).IsTrue().Because($"only {files.Count} files scanned; is the walk broken?");
+        await Assert.That(files).Contains("tests/infra/slurm/up.sh");
+        await Assert.That(sites.Count == 0).IsTrue().Because("sacctmgr writes outside the locked helpers (use SlurmTestCluster.WriteAsync in C#, tests/infra/slurm/sacctmgr-write.sh in scripts):\n"
             + string.Join('\n', sites));
     }
 
-    [Theory]
-    [InlineData("unlocked-remove-in-a-test.cs.txt", 6)]
-    [InlineData("lock-taken-by-hand-in-the-bench.cs.txt", 11)]
-    [InlineData("through-a-shell-in-a-test.cs.txt", 5)]
-    [InlineData("unlocked-loop-in-demo.sh.txt", 3)]
-    [InlineData("unlocked-registration-in-up.sh.txt", 6)]
-    [InlineData("continued-line-in-a-ci-step.sh.txt", 3)]
-    public void Scanner_FindsAnUnlockedWrite(string sample, int line)
+    [Test]
+    [Arguments("unlocked-remove-in-a-test.cs.txt", 6)]
+    [Arguments("lock-taken-by-hand-in-the-bench.cs.txt", 11)]
+    [Arguments("through-a-shell-in-a-test.cs.txt", 5)]
+    [Arguments("unlocked-loop-in-demo.sh.txt", 3)]
+    [Arguments("unlocked-registration-in-up.sh.txt", 6)]
+    [Arguments("continued-line-in-a-ci-step.sh.txt", 3)]
+    public async Task Scanner_FindsAnUnlockedWrite(string sample, int line)
     {
-        var site = Assert.Single(Scan(Sample(sample)));
+        var site = await Assert.That(Scan(Sample(sample))).HasSingleItem();
 
-        Assert.Equal(line, site.Line);
+        await Assert.That(site.Line).IsEqualTo(line);
     }
 
-    [Theory]
-    [InlineData("reads-data-and-the-helper.cs.txt")]
-    [InlineData("reads-and-the-helper.sh.txt")]
-    public void Scanner_LeavesReadsDataAndTheHelpersAlone(string sample) =>
-        Assert.Empty(Scan(Sample(sample)));
+    [Test]
+    [Arguments("reads-data-and-the-helper.cs.txt")]
+    [Arguments("reads-and-the-helper.sh.txt")]
+    public async Task Scanner_LeavesReadsDataAndTheHelpersAlone(string sample) =>
+        await Assert.That(Scan(Sample(sample))).IsEmpty();
 
     private static string Sample(string name) => Path.Combine("tests", "SiteAgent.Backends.Slurm.Tests", "Policy", "Samples", name);
 

@@ -27,7 +27,7 @@ internal static class Helper
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"helper exited with {process.ExitCode}: {await stderr}");
+            await Assert.That(process.ExitCode == 0).IsTrue().Because($"helper exited with {process.ExitCode}: {await stderr}");
         }
     }
 
@@ -36,7 +36,7 @@ internal static class Helper
         var stopwatch = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(seconds), "condition not met in time");
+            await Assert.That(stopwatch.Elapsed < TimeSpan.FromSeconds(seconds)).IsTrue().Because("condition not met in time");
             await Task.Delay(20);
         }
     }

@@ -15,9 +15,15 @@ namespace SiteAgent.Benchmarks.Parsers;
 /// The in-process MemoryDiagnoser counts only the benchmark thread, which is right here: parsing is
 /// synchronous and single-threaded.
 /// </remarks>
-internal sealed class ParserBenchmarkConfig : ManualConfig
+internal class ParserBenchmarkConfig : ManualConfig
 {
     public ParserBenchmarkConfig()
+        : this(new LinesPerSecondColumn(SlurmOutput.LineCount))
+    {
+    }
+
+    /// <summary>The same job and diagnoser with a suite's own throughput columns.</summary>
+    protected ParserBenchmarkConfig(params IColumn[] columns)
     {
         var quick = BenchmarkConfig.Quick;
         AddJob(Job.Default
@@ -27,7 +33,7 @@ internal sealed class ParserBenchmarkConfig : ManualConfig
             .WithIterationCount(quick ? 10 : 30)
             .WithId(quick ? "Quick" : "Full"));
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median, new LinesPerSecondColumn(SlurmOutput.LineCount));
+        AddColumn([StatisticColumn.Median, .. columns]);
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
     }
 }

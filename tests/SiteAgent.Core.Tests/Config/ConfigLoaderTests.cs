@@ -6,66 +6,66 @@ namespace SiteAgent.Core.Tests.Config;
 
 public class ConfigLoaderTests
 {
-    [Fact]
-    public void Load_MinimalOffering_MaterialisesReferenceDefaults()
+    [Test]
+    public async Task Load_MinimalOffering_MaterialisesReferenceDefaults()
     {
         var result = TestCatalog.Load(TestCatalog.WithOffering());
 
-        Assert.True(result.IsValid, TestCatalog.Errors(result));
+        await Assert.That(result.IsValid).IsTrue().Because(TestCatalog.Errors(result));
         var config = result.Config!;
-        Assert.Equal("UTC", config.Timezone);
-        Assert.Equal(2, config.ReportingPeriods);
-        Assert.True(config.ExposeBackendErrorDetails);
-        var offering = Assert.Single(config.Offerings);
-        Assert.Equal(Guid.Parse("d629d5e4-5567-425d-a9cd-bdc1af67b32c"), offering.OfferingUuid);
-        Assert.Equal(new Uri("https://portal.example.org/api/"), offering.WaldurApiUrl);
-        Assert.True(offering.VerifySsl);
-        Assert.Equal("base", offering.UsernameManagementBackend);
-        Assert.Equal(string.Empty, offering.MembershipSyncBackend);
-        Assert.Equal(443, offering.Stomp.WsPort);
-        Assert.Equal("portal.example.org", offering.Stomp.WsHost);
-        Assert.Equal("/rmqws-stomp", offering.Stomp.WsPath);
-        Assert.Equal("root", offering.CommonSettings.DefaultAccount);
-        Assert.Equal(50, offering.CommonSettings.BackendIdMaxRetries);
-        Assert.IsType<StaticTokenCredentials>(offering.Credentials);
+        await Assert.That(config.Timezone).IsEqualTo("UTC");
+        await Assert.That(config.ReportingPeriods).IsEqualTo(2);
+        await Assert.That(config.ExposeBackendErrorDetails).IsTrue();
+        var offering = await Assert.That(config.Offerings).HasSingleItem();
+        await Assert.That(offering.OfferingUuid).IsEqualTo(Guid.Parse("d629d5e4-5567-425d-a9cd-bdc1af67b32c"));
+        await Assert.That(offering.WaldurApiUrl).IsEqualTo(new Uri("https://portal.example.org/api/"));
+        await Assert.That(offering.VerifySsl).IsTrue();
+        await Assert.That(offering.UsernameManagementBackend).IsEqualTo("base");
+        await Assert.That(offering.MembershipSyncBackend).IsEqualTo(string.Empty);
+        await Assert.That(offering.Stomp.WsPort).IsEqualTo(443);
+        await Assert.That(offering.Stomp.WsHost).IsEqualTo("portal.example.org");
+        await Assert.That(offering.Stomp.WsPath).IsEqualTo("/rmqws-stomp");
+        await Assert.That(offering.CommonSettings.DefaultAccount).IsEqualTo("root");
+        await Assert.That(offering.CommonSettings.BackendIdMaxRetries).IsEqualTo(50);
+        await Assert.That(offering.Credentials).IsTypeOf<StaticTokenCredentials>();
     }
 
-    [Fact]
-    public void Load_ApiUrlWithoutTrailingSlash_KeepsPathAndAddsSlash()
+    [Test]
+    public async Task Load_ApiUrlWithoutTrailingSlash_KeepsPathAndAddsSlash()
     {
         var yaml = TestCatalog.WithOffering().Replace("https://portal.example.org/api/", "https://hpc.uni/api", StringComparison.Ordinal);
 
-        var offering = Assert.Single(TestCatalog.Load(yaml).Config!.Offerings);
+        var offering = await Assert.That(TestCatalog.Load(yaml).Config!.Offerings).HasSingleItem();
 
         // The reference strips the characters a, p, i and / and would mangle this host.
-        Assert.Equal("https://hpc.uni/api/", offering.WaldurApiUrl.ToString());
+        await Assert.That(offering.WaldurApiUrl.ToString()).IsEqualTo("https://hpc.uni/api/");
     }
 
-    [Fact]
-    public void Load_DashedUuid_IsAccepted()
+    [Test]
+    public async Task Load_DashedUuid_IsAccepted()
     {
         var yaml = TestCatalog.WithOffering().Replace("d629d5e45567425da9cdbdc1af67b32c", "d629d5e4-5567-425d-a9cd-bdc1af67b32c", StringComparison.Ordinal);
 
-        Assert.True(TestCatalog.Load(yaml).IsValid);
+        await Assert.That(TestCatalog.Load(yaml).IsValid).IsTrue();
     }
 
-    [Fact]
-    public void Load_OidcTriple_GivesOidcCredentials()
+    [Test]
+    public async Task Load_OidcTriple_GivesOidcCredentials()
     {
         var yaml = TestCatalog.WithOffering().Replace("waldur_api_token: \"4b9f0e1c2d3a4f5e6a7b8c9d0e1f2a3b4c5d6e7f\"",
             "waldur_api_token: \"\"\n    oidc_token_url: \"https://sso.example.org/token\"\n    oidc_client_id: \"agent\"\n    oidc_client_secret: \"kq8J2mZx7Vw1Lr4T\"", StringComparison.Ordinal);
 
         var result = TestCatalog.Load(yaml);
 
-        Assert.True(result.IsValid, TestCatalog.Errors(result));
-        var credentials = Assert.IsType<OidcClientCredentials>(result.Config!.Offerings[0].Credentials);
-        Assert.Equal("agent", credentials.ClientId);
-        Assert.DoesNotContain("kq8J2mZx7Vw1Lr4T", credentials.ToString(), StringComparison.Ordinal);
-        Assert.Contains("kq8J2mZx7Vw1Lr4T", result.Secrets.Values);
+        await Assert.That(result.IsValid).IsTrue().Because(TestCatalog.Errors(result));
+        var credentials = await Assert.That(result.Config!.Offerings[0].Credentials).IsTypeOf<OidcClientCredentials>();
+        await Assert.That(credentials!.ClientId).IsEqualTo("agent");
+        await Assert.That(credentials.ToString()).DoesNotContain("kq8J2mZx7Vw1Lr4T");
+        await Assert.That(result.Secrets.Values).Contains("kq8J2mZx7Vw1Lr4T");
     }
 
-    [Fact]
-    public void Load_Components_DefaultUnitFactorAndTargets()
+    [Test]
+    public async Task Load_Components_DefaultUnitFactorAndTargets()
     {
         var yaml = TestCatalog.WithOffering("""
 
@@ -87,46 +87,46 @@ public class ConfigLoaderTests
 
         var result = TestCatalog.Load(yaml);
 
-        Assert.True(result.IsValid, TestCatalog.Errors(result));
+        await Assert.That(result.IsValid).IsTrue().Because(TestCatalog.Errors(result));
         var components = result.Config!.Offerings[0].Components;
-        Assert.Equal(["cpu", "node_hours"], components.Select(c => c.Type));
-        Assert.Equal(60000m, components[0].UnitFactor);
-        Assert.Equal(AccountingType.Limit, components[0].AccountingType);
-        Assert.Equal("total", components[0].WaldurFields.LimitPeriod);
-        Assert.Equal(1m, components[1].UnitFactor);
-        Assert.Equal([new TargetComponent("cpu", 64m), new TargetComponent("gres/gpu", 1m)], components[1].TargetComponents);
+        await Assert.That(components.Select(c => c.Type)).IsEquivalentTo(["cpu", "node_hours"], CollectionOrdering.Matching);
+        await Assert.That(components[0].UnitFactor).IsEqualTo(60000m);
+        await Assert.That(components[0].AccountingType).IsEqualTo(AccountingType.Limit);
+        await Assert.That(components[0].WaldurFields.LimitPeriod).IsEqualTo("total");
+        await Assert.That(components[1].UnitFactor).IsEqualTo(1m);
+        await Assert.That(components[1].TargetComponents).IsEquivalentTo([new TargetComponent("cpu", 64m), new TargetComponent("gres/gpu", 1m)], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void Load_StompMembershipWithoutStomp_WarnsMisconfigurationButLoads()
+    [Test]
+    public async Task Load_StompMembershipWithoutStomp_WarnsMisconfigurationButLoads()
     {
         var result = TestCatalog.Load(TestCatalog.WithOffering("\n    stomp_membership_sync_enabled: true\n"));
 
-        Assert.True(result.IsValid);
-        var warning = Assert.Single(result.Warnings, w => w.Path.EndsWith("stomp_membership_sync_enabled", StringComparison.Ordinal));
-        Assert.StartsWith("MISCONFIGURATION", warning.Message, StringComparison.Ordinal);
+        await Assert.That(result.IsValid).IsTrue().Because(TestCatalog.Errors(result));
+        var warning = await Assert.That(result.Warnings).HasSingleItem(w => w.Path.EndsWith("stomp_membership_sync_enabled", StringComparison.Ordinal));
+        await Assert.That(warning.Message).StartsWith("MISCONFIGURATION");
     }
 
-    [Fact]
-    public void Load_YamlBooleansAndQuotedNumbers_AreCoercedLikeTheReference()
+    [Test]
+    public async Task Load_YamlBooleansAndQuotedNumbers_AreCoercedLikeTheReference()
     {
         var yaml = "reporting_periods: \"3\"\nexpose_backend_error_details: no\n" + TestCatalog.WithOffering("\n    verify_ssl: off\n");
 
         var config = TestCatalog.Load(yaml).Config!;
 
-        Assert.Equal(3, config.ReportingPeriods);
-        Assert.False(config.ExposeBackendErrorDetails);
-        Assert.False(config.Offerings[0].VerifySsl);
+        await Assert.That(config.ReportingPeriods).IsEqualTo(3);
+        await Assert.That(config.ExposeBackendErrorDetails).IsFalse();
+        await Assert.That(config.Offerings[0].VerifySsl).IsFalse();
     }
 
-    [Fact]
-    public void Load_MissingBaseBackendInBuild_DisablesUsernameGenerationByDefault()
+    [Test]
+    public async Task Load_MissingBaseBackendInBuild_DisablesUsernameGenerationByDefault()
     {
         var catalog = new Core.Backends.BackendCatalog(TestCatalog.Create().All.Where(d => d.Id != "base"));
 
         var result = new ConfigLoader(catalog).LoadText("/t.yaml", TestCatalog.WithOffering());
 
-        Assert.True(result.IsValid, TestCatalog.Errors(result));
-        Assert.Equal(string.Empty, result.Config!.Offerings[0].UsernameManagementBackend);
+        await Assert.That(result.IsValid).IsTrue();
+        await Assert.That(result.Config!.Offerings[0].UsernameManagementBackend).IsEqualTo(string.Empty);
     }
 }

@@ -4,30 +4,30 @@ namespace SiteAgent.Core.Tests.Orders;
 
 public class BackendIdCandidatesTests
 {
-    [Fact]
-    public void For_ProjectSlugPolicy_GivesBaseThenNumberedLowerCased()
+    [Test]
+    public async Task For_ProjectSlugPolicy_GivesBaseThenNumberedLowerCased()
     {
         var candidates = BackendIdCandidates.For("Hpc_", "Climate", 4).ToList();
 
-        Assert.Equal(["hpc_climate", "hpc_climate-0", "hpc_climate-1", "hpc_climate-2"], candidates);
+        await Assert.That(candidates).IsEquivalentTo(["hpc_climate", "hpc_climate-0", "hpc_climate-1", "hpc_climate-2"], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void For_DefaultPolicyRetries_StayOnTheResourceSlug()
+    [Test]
+    public async Task For_DefaultPolicyRetries_StayOnTheResourceSlug()
     {
         // The reference switched to "<project_slug>-<i>" after a collision even under the default policy.
         var candidates = BackendIdCandidates.For("a_", "alloc-7", 3).ToList();
 
-        Assert.Equal(["a_alloc-7", "a_alloc-7-0", "a_alloc-7-1"], candidates);
+        await Assert.That(candidates).IsEquivalentTo(["a_alloc-7", "a_alloc-7-0", "a_alloc-7-1"], CollectionOrdering.Matching);
     }
 
-    [Theory]
-    [InlineData(false, false, 50, 1)]
-    [InlineData(true, false, 50, 50)]
-    [InlineData(false, true, 7, 7)]
-    [InlineData(true, true, 0, 1)]
-    public void Attempts_OnlyRetryWhenACandidateCanBeRefused(bool projectSlugPolicy, bool uniquenessCheck, int maxRetries, int expected)
+    [Test]
+    [Arguments(false, false, 50, 1)]
+    [Arguments(true, false, 50, 50)]
+    [Arguments(false, true, 7, 7)]
+    [Arguments(true, true, 0, 1)]
+    public async Task Attempts_OnlyRetryWhenACandidateCanBeRefused(bool projectSlugPolicy, bool uniquenessCheck, int maxRetries, int expected)
     {
-        Assert.Equal(expected, BackendIdCandidates.Attempts(projectSlugPolicy, uniquenessCheck, maxRetries));
+        await Assert.That(BackendIdCandidates.Attempts(projectSlugPolicy, uniquenessCheck, maxRetries)).IsEqualTo(expected);
     }
 }

@@ -9,8 +9,8 @@ public class ComponentMergeTests
 {
     private static readonly ComponentDefinition Cpu = new() { Type = "cpu", MeasuredUnit = "k-Hours", AccountingType = AccountingType.Limit, Label = "CPU", UnitFactor = 60000 };
 
-    [Fact]
-    public void Merge_WaldurOnlyComponents_AreAppendedWithWaldursValues()
+    [Test]
+    public async Task Merge_WaldurOnlyComponents_AreAppendedWithWaldursValues()
     {
         var merged = ComponentMerge.Merge([Cpu],
             [
@@ -19,24 +19,24 @@ public class ComponentMergeTests
                 new OfferingComponent { Type = "license", BillingType = "", Name = "License" },
             ], "o", NullLogger.Instance);
 
-        Assert.Equal(["cpu", "storage", "license"], merged.Select(c => c.Type));
-        Assert.Same(Cpu, merged[0]);
-        Assert.Equal(new ComponentDefinition
+        await Assert.That(merged.Select(c => c.Type)).IsEquivalentTo(["cpu", "storage", "license"], CollectionOrdering.Matching);
+        await Assert.That(merged[0]).IsSameReferenceAs(Cpu);
+        await Assert.That(merged[1]).IsEqualTo(new ComponentDefinition
         {
             Type = "storage", MeasuredUnit = "GB", AccountingType = AccountingType.Limit, Label = "Storage", UnitFactor = 1024, Limit = 10, FromWaldurOnly = true,
-        }, merged[1]);
-        Assert.Equal(AccountingType.Usage, merged[2].AccountingType);
-        Assert.Equal(1m, merged[2].UnitFactor);
+        });
+        await Assert.That(merged[2].AccountingType).IsEqualTo(AccountingType.Usage);
+        await Assert.That(merged[2].UnitFactor).IsEqualTo(1m);
     }
 
-    [Theory]
-    [InlineData("fixed")]
-    [InlineData("few")]
-    public void Merge_BillingTypesWithoutLocalMeaning_AreSkippedNotFatal(string billingType)
+    [Test]
+    [Arguments("fixed")]
+    [Arguments("few")]
+    public async Task Merge_BillingTypesWithoutLocalMeaning_AreSkippedNotFatal(string billingType)
     {
         // The reference raised here and failed the whole offering every cycle.
         var merged = ComponentMerge.Merge([Cpu], [new OfferingComponent { Type = "setup", BillingType = billingType, Name = "Setup fee" }], "o", NullLogger.Instance);
 
-        Assert.Equal(["cpu"], merged.Select(c => c.Type));
+        await Assert.That(merged.Select(c => c.Type)).IsEquivalentTo(["cpu"], CollectionOrdering.Matching);
     }
 }

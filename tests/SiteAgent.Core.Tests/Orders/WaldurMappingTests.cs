@@ -6,15 +6,15 @@ namespace SiteAgent.Core.Tests.Orders;
 
 public class WaldurMappingTests
 {
-    [Fact]
-    public void SameLimits_ComparesNumbersNotTheirSpelling()
+    [Test]
+    public async Task SameLimits_ComparesNumbersNotTheirSpelling()
     {
-        Assert.True(WaldurMapping.SameLimits(new Dictionary<string, decimal> { ["cpu"] = 180m }, new Dictionary<string, decimal> { ["cpu"] = 180.0m }));
-        Assert.False(WaldurMapping.SameLimits(new Dictionary<string, decimal> { ["cpu"] = 180m }, new Dictionary<string, decimal> { ["cpu"] = 180m, ["mem"] = 0m }));
+        await Assert.That(WaldurMapping.SameLimits(new Dictionary<string, decimal> { ["cpu"] = 180m }, new Dictionary<string, decimal> { ["cpu"] = 180.0m })).IsTrue();
+        await Assert.That(WaldurMapping.SameLimits(new Dictionary<string, decimal> { ["cpu"] = 180m }, new Dictionary<string, decimal> { ["cpu"] = 180m, ["mem"] = 0m })).IsFalse();
     }
 
-    [Fact]
-    public void ToRequest_CarriesWhatBackendsNeedAndDefaultsTheRest()
+    [Test]
+    public async Task ToRequest_CarriesWhatBackendsNeedAndDefaultsTheRest()
     {
         using var attributes = JsonDocument.Parse("""{"partition": "gpu", "nodes": 4, "nested": {"a": 1}, "gone": null}""");
         var resource = new Resource
@@ -29,19 +29,19 @@ public class WaldurMappingTests
 
         var request = resource.ToRequest();
 
-        Assert.Equal(string.Empty, request.BackendId);
-        Assert.Equal("alloc-1", request.Slug);
-        Assert.Equal(5m, request.Limits["cpu"]);
-        Assert.Equal("gpu", request.Attributes["partition"]);
-        Assert.Equal("4", request.Attributes["nodes"]);
-        Assert.Equal("""{"a": 1}""", request.Attributes["nested"]);
-        Assert.False(request.Attributes.ContainsKey("gone"));
-        Assert.Equal(new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero), request.EndDate);
+        await Assert.That(request.BackendId).IsEqualTo(string.Empty);
+        await Assert.That(request.Slug).IsEqualTo("alloc-1");
+        await Assert.That(request.Limits["cpu"]).IsEqualTo(5m);
+        await Assert.That(request.Attributes["partition"]).IsEqualTo("gpu");
+        await Assert.That(request.Attributes["nodes"]).IsEqualTo("4");
+        await Assert.That(request.Attributes["nested"]).IsEqualTo("""{"a": 1}""");
+        await Assert.That(request.Attributes.ContainsKey("gone")).IsFalse();
+        await Assert.That(request.EndDate).IsEqualTo(new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero));
     }
 
-    [Fact]
-    public void ToWholeLimits_TruncatesForWaldursIntegerLimits()
+    [Test]
+    public async Task ToWholeLimits_TruncatesForWaldursIntegerLimits()
     {
-        Assert.Equal(new Dictionary<string, long> { ["cpu"] = 12 }, WaldurMapping.ToWholeLimits(new Dictionary<string, decimal> { ["cpu"] = 12.9m }));
+        await Assert.That(WaldurMapping.ToWholeLimits(new Dictionary<string, decimal> { ["cpu"] = 12.9m })).IsEquivalentTo(new Dictionary<string, long> { ["cpu"] = 12 });
     }
 }

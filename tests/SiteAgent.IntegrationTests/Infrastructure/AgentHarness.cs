@@ -70,8 +70,13 @@ internal sealed class AgentHarness : IAsyncDisposable
         Emulator.Requests.Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
 
     /// <summary>Fails the test if any exchange broke the API schema.</summary>
-    public void AssertNoContractViolations() =>
-        Assert.True(Emulator.Violations.Count == 0, "contract violations:\n" + string.Join("\n", Emulator.Violations.Select(v => v.Violation.ToString())));
+    public void AssertNoContractViolations()
+    {
+        if (Emulator.Violations.Count != 0)
+        {
+            Assert.Fail("contract violations:\n" + string.Join("\n", Emulator.Violations.Select(v => v.Violation.ToString())));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

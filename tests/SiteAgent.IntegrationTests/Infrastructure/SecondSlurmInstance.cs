@@ -2,16 +2,22 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SiteAgent.Testing;
+using TUnit.Core.Interfaces;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A second SLURM test cluster, separate from the shared one (its own state dir, cluster name, ports,
 /// MariaDB and daemons), started with tests/infra/slurm/up.sh and stopped with down.sh, which signals
-/// only the pids up.sh recorded in this instance's state dir. For tests that break a cluster on purpose.
+/// only the pids up.sh recorded in this instance's state dir. For tests that break a cluster on purpose:
+/// <c>[ClassDataSource&lt;SecondSlurmInstance&gt;(Shared = SharedType.PerClass)]</c> with
+/// <c>[NotInParallel(SecondSlurmInstance.Key)]</c>, since each test breaks and restarts the one instance.
 /// </summary>
-public sealed class SecondSlurmInstance : IAsyncLifetime
+public sealed class SecondSlurmInstance : IAsyncInitializer, IAsyncDisposable
 {
+    /// <summary>The <c>[NotInParallel]</c> key of the tests that share an instance.</summary>
+    public const string Key = "second-slurm-cluster";
+
     private static readonly string InfraDirectory = RepositoryPaths.Combine("tests", "infra", "slurm");
 
     public SecondSlurmInstance()
@@ -49,13 +55,16 @@ public sealed class SecondSlurmInstance : IAsyncLifetime
         SlurmCluster.RequireOrSkip();
         if (!System.Environment.IsPrivilegedProcess && System.Environment.GetEnvironmentVariable("WALDUR_AGENT_REQUIRE_SLURM") != "1")
         {
-            Assert.Skip("the daemons of a second test cluster run as root");
+            Skip.Test("the daemons of a second test cluster run as root");
         }
 
-        Assert.True(Problem is null, Problem);
+        if (Problem is not null)
+        {
+            Assert.Fail(Problem);
+        }
     }
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         if (!SlurmTestCluster.Present || !System.Environment.IsPrivilegedProcess)
         {
@@ -86,14 +95,14 @@ public sealed class SecondSlurmInstance : IAsyncLifetime
     public async Task WriteAsync(params string[] arguments)
     {
         var outcome = await ProcessRunner.RunAsync("/bin/bash", [Path.Combine(InfraDirectory, "sacctmgr-write.sh"), .. arguments], Environment);
-        Assert.True(outcome.ExitCode == 0, $"sacctmgr {string.Join(' ', arguments)} on {Name}: {outcome}");
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because($"sacctmgr {string.Join(' ', arguments)} on {Name}: {outcome}");
     }
 
     /// <summary>A sacctmgr read on this instance (parsable, no header).</summary>
     public async Task<string> ReadAsync(params string[] arguments)
     {
         var outcome = await ProcessRunner.RunAsync("/usr/bin/sacctmgr", ["--parsable2", "--noheader", "--immediate", .. arguments], Environment);
-        Assert.True(outcome.ExitCode == 0, $"sacctmgr {string.Join(' ', arguments)} on {Name}: {outcome}");
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because($"sacctmgr {string.Join(' ', arguments)} on {Name}: {outcome}");
         return outcome.Output;
     }
 
@@ -103,7 +112,7 @@ public sealed class SecondSlurmInstance : IAsyncLifetime
         var outcome = await ProcessRunner.RunAsync(
             "/usr/bin/mariadb",
             ["--no-defaults", $"--socket={Path.Combine(StateDirectory, "run", "mysql.sock")}", "-uroot", "--batch", "--skip-column-names", "slurm_acct_db", "-e", sql]);
-        Assert.True(outcome.ExitCode == 0, $"SQL on {Name} failed: {sql}\n{outcome}");
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because($"SQL on {Name} failed: {sql}\n{outcome}");
         return outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 

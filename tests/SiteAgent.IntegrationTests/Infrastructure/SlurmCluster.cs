@@ -1,3 +1,4 @@
+using SiteAgent.Backends.Slurm;
 using SiteAgent.Testing;
 
 namespace SiteAgent.IntegrationTests.Infrastructure;
@@ -18,10 +19,13 @@ internal static class SlurmCluster
         var present = SlurmTestCluster.Present;
         if (!present && System.Environment.GetEnvironmentVariable("WALDUR_AGENT_REQUIRE_SLURM") != "1")
         {
-            Assert.Skip("SLURM is not installed or not running here (tests/infra/slurm/up.sh); set WALDUR_AGENT_REQUIRE_SLURM=1 to fail instead");
+            Skip.Test("SLURM is not installed or not running here (tests/infra/slurm/up.sh); set WALDUR_AGENT_REQUIRE_SLURM=1 to fail instead");
         }
 
-        Assert.True(present, "SLURM is required (WALDUR_AGENT_REQUIRE_SLURM=1) but sacctmgr or the test cluster is missing");
+        if (!present)
+        {
+            Assert.Fail("SLURM is required (WALDUR_AGENT_REQUIRE_SLURM=1) but sacctmgr or the test cluster is missing");
+        }
     }
 
     /// <summary>Rows of <c>sacctmgr show assoc</c> for an account: account|parent|user|GrpTRESMins.</summary>

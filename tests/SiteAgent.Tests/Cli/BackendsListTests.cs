@@ -5,29 +5,29 @@ namespace SiteAgent.Tests.Cli;
 
 public class BackendsListTests
 {
-    [Fact]
+    [Test]
     public async Task BackendsList_DefaultManifest_ShowsBaseAndSlurmWithCapabilities()
     {
         var outcome = await AgentBinary.RunAsync("backends", "list");
 
-        Assert.Equal(0, outcome.ExitCode);
+        await Assert.That(outcome.ExitCode).IsEqualTo(0);
         var lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("ID", lines[0], StringComparison.Ordinal);
-        Assert.Equal(["base", "slurm"], lines.Skip(1).Select(l => l.Split(' ')[0]));
-        Assert.Contains("username_management", lines[1], StringComparison.Ordinal);
-        Assert.Contains("order_processing", lines[2], StringComparison.Ordinal);
+        await Assert.That(lines[0]).StartsWith("ID");
+        await Assert.That(lines.Skip(1).Select(l => l.Split(' ')[0])).IsEquivalentTo(["base", "slurm"], CollectionOrdering.Matching);
+        await Assert.That(lines[1]).Contains("username_management");
+        await Assert.That(lines[2]).Contains("order_processing");
     }
 
-    [Fact]
+    [Test]
     public async Task BackendsListJson_IsMachineReadable()
     {
         var outcome = await AgentBinary.RunAsync("backends", "list", "--json");
 
         using var document = JsonDocument.Parse(outcome.Output);
         var slurm = document.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "slurm");
-        Assert.Equal("SiteAgent.Backends.Slurm.SlurmBackend", slurm.GetProperty("type").GetString());
+        await Assert.That(slurm.GetProperty("type").GetString()).IsEqualTo("SiteAgent.Backends.Slurm.SlurmBackend");
         var capabilities = slurm.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).ToList();
-        Assert.Contains("order_processing", capabilities);
-        Assert.Contains("membership_sync", capabilities);
+        await Assert.That(capabilities).Contains("order_processing");
+        await Assert.That(capabilities).Contains("membership_sync");
     }
 }

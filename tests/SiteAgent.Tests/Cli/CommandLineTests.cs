@@ -4,53 +4,59 @@ namespace SiteAgent.Tests.Cli;
 
 public class CommandLineTests
 {
-    [Fact]
-    public async Task Version_PrintsNameAndVersion()
+    [Test]
+    public async Task Version_PrintsNameAndVersionThenCommitRuntimeAndBackends()
     {
         var outcome = await AgentBinary.RunAsync("--version");
 
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.Matches(@"^waldur-site-agent \d+\.\d+\.\d+\n$", outcome.Output);
+        await Assert.That(outcome.ExitCode).IsEqualTo(0);
+        await Assert.That(outcome.Output).Matches(@"^waldur-site-agent \d+\.\d+\.\d+\ncommit: ([0-9a-f]{7,40}|unknown)\nruntime: \.NET \d+\.\d+\.\d+.*, Native AOT, linux-x64\nbackends: [a-z_, ]+\n$");
+        await Assert.That(outcome.Output).Contains("backends: base, slurm\n");
+        var lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await Assert.That(lines.Length).IsEqualTo(4);
+        await Assert.That(lines[0]).Matches(@"^waldur-site-agent \d+\.\d+\.\d+$");
+        await Assert.That(lines[1]).Matches(@"^commit: +([0-9a-f]{7,40}|unknown)$");
+        await Assert.That(lines[2]).Matches(@"^runtime: +\.NET 10\.\d+\.\d+.*, Native AOT, linux-x64$");
     }
 
-    [Fact]
+    [Test]
     public async Task Help_ListsEveryReferenceCommandAndExitCodes()
     {
         var outcome = await AgentBinary.RunAsync("--help");
 
-        Assert.Equal(0, outcome.ExitCode);
+        await Assert.That(outcome.ExitCode).IsEqualTo(0);
         foreach (var command in new[] { "config", "backends", "diagnostics", "healthz", "load-components", "create-homedirs", "sync-offering-users", "sync-resource-limits", "test-order", "load-historical-usage" })
         {
-            Assert.Contains("  " + command + " ", outcome.Output, StringComparison.Ordinal);
+            await Assert.That(outcome.Output).Contains("  " + command + " ");
         }
 
-        Assert.Contains("69 not yet available", outcome.Output, StringComparison.Ordinal);
+        await Assert.That(outcome.Output).Contains("69 not yet available");
     }
 
-    [Theory]
-    [InlineData("--no-such-option")]
-    [InlineData("-m", "sometimes")]
-    [InlineData("config", "frobnicate")]
-    [InlineData("load-historical-usage", "-c", "x.yaml")]
+    [Test]
+    [Arguments("--no-such-option")]
+    [Arguments("-m", "sometimes")]
+    [Arguments("config", "frobnicate")]
+    [Arguments("load-historical-usage", "-c", "x.yaml")]
     public async Task BadCommandLine_ExitsWithUsageStatus2(params string[] arguments)
     {
         var outcome = await AgentBinary.RunAsync(arguments);
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        Assert.StartsWith("error: ", outcome.Error, StringComparison.Ordinal);
-        Assert.Contains("--help", outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode == 2).IsTrue().Because(outcome.ToString());
+        await Assert.That(outcome.Error).StartsWith("error: ");
+        await Assert.That(outcome.Error).Contains("--help");
     }
 
-    [Theory]
-    [InlineData("diagnostics")]
-    [InlineData("load-components")]
-    [InlineData("test-order", "--list-templates")]
+    [Test]
+    [Arguments("diagnostics")]
+    [Arguments("load-components")]
+    [Arguments("test-order", "--list-templates")]
     public async Task LaterReleaseCommand_SaysNotYetAvailableAndExits69(params string[] arguments)
     {
         var outcome = await AgentBinary.RunAsync(arguments);
 
-        Assert.Equal(69, outcome.ExitCode);
-        Assert.Contains("not yet available in this release", outcome.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, outcome.Output);
+        await Assert.That(outcome.ExitCode).IsEqualTo(69);
+        await Assert.That(outcome.Error).Contains("not yet available in this release");
+        await Assert.That(outcome.Output).IsEqualTo(string.Empty);
     }
 }

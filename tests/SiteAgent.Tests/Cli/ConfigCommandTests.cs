@@ -1,3 +1,4 @@
+using System.IO;
 using SiteAgent.Testing;
 
 namespace SiteAgent.Tests.Cli;
@@ -8,67 +9,67 @@ public class ConfigCommandTests
 
     private static string Example => RepositoryPaths.Combine("examples", "waldur-site-agent-config.yaml");
 
-    [Fact]
+    [Test]
     public async Task Validate_ReferenceExampleConfig_IsAccepted()
     {
         // -c before the subcommand, as the issue and the reference's habits have it.
         var outcome = await AgentBinary.RunAsync("-c", Example, "config", "validate");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains("is valid: 2 offerings", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("\"Rocket GPU partition\"", outcome.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, outcome.Output + outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(outcome.ToString());
+        await Assert.That(outcome.Output).Contains("is valid: 2 offerings");
+        await Assert.That(outcome.Output).Contains("\"Rocket GPU partition\"");
+        await Assert.That(outcome.Output + outcome.Error).DoesNotContain(Token);
     }
 
-    [Fact]
+    [Test]
     public async Task Validate_BrokenConfig_NamesFileLineColumnAndKey()
     {
-        using var file = TempConfig.FromExample(text => text.Replace("unit_factor: 60000            # 60 min", "unit_factor: \"abc\"            # 60 min", StringComparison.Ordinal));
+        using var file = await TempConfig.FromExample(text => text.Replace("unit_factor: 60000            # 60 min", "unit_factor: \"abc\"            # 60 min", StringComparison.Ordinal));
 
         var outcome = await AgentBinary.RunAsync("config", "validate", "-c", file.Path);
 
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains($"Configuration validation failed: 1 problem in {file.Path}", outcome.Error, StringComparison.Ordinal);
-        Assert.Contains("offerings[0].backend_components.cpu.unit_factor: expected a number, got \"abc\" (line 43, column 22)", outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode).IsEqualTo(1);
+        await Assert.That(outcome.Error).Contains($"Configuration validation failed: 1 problem in {file.Path}");
+        await Assert.That(outcome.Error).Contains("offerings[0].backend_components.cpu.unit_factor: expected a number, got \"abc\" (line 43, column 22)");
     }
 
-    [Fact]
+    [Test]
     public async Task Validate_SecretInAnErrorMessage_IsMasked()
     {
         // A token pasted into the wrong key: the error quotes the value, the output must not.
-        using var file = TempConfig.FromExample(text => text.Replace("log_level: INFO", $"log_level: \"{Token}\"", StringComparison.Ordinal));
+        using var file = await TempConfig.FromExample(text => text.Replace("log_level: INFO", $"log_level: \"{Token}\"", StringComparison.Ordinal));
 
         var outcome = await AgentBinary.RunAsync("config", "validate", "-c", file.Path);
 
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("log_level: expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL, got \"********\"", outcome.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode).IsEqualTo(1);
+        await Assert.That(outcome.Error).Contains("log_level: expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL, got \"********\"");
+        await Assert.That(outcome.Error).DoesNotContain(Token);
     }
 
-    [Fact]
+    [Test]
     public async Task Validate_MissingFile_ExitsOneWithThePath()
     {
         var outcome = await AgentBinary.RunAsync("config", "validate", "-c", "/nonexistent/agent.yaml");
 
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("cannot read /nonexistent/agent.yaml: no such file", outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode).IsEqualTo(1);
+        await Assert.That(outcome.Error).Contains("cannot read /nonexistent/agent.yaml: no such file");
     }
 
-    [Fact]
+    [Test]
     public async Task ShowRedacted_MasksEverySecretAndFillsDefaults()
     {
         var outcome = await AgentBinary.RunAsync("config", "show", "--redacted", "-c", RepositoryPaths.Combine("examples", "oidc-offering.yaml"));
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains("oidc_client_secret: \"********\"", outcome.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("kq8J2mZx7Vw1Lr4T", outcome.Output + outcome.Error, StringComparison.Ordinal);
-        Assert.Contains("verify_ssl: true", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("unit_factor: 60000", outcome.Output, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode == 0).IsTrue().Because(outcome.ToString());
+        await Assert.That(outcome.Output).Contains("oidc_client_secret: \"********\"");
+        await Assert.That(outcome.Output + outcome.Error).DoesNotContain("kq8J2mZx7Vw1Lr4T");
+        await Assert.That(outcome.Output).Contains("verify_ssl: true");
+        await Assert.That(outcome.Output).Contains("unit_factor: 60000");
 
         var example = await AgentBinary.RunAsync("config", "show", "-c", Example);
-        Assert.Contains("waldur_api_token: \"********\"", example.Output, StringComparison.Ordinal);
-        Assert.Contains("sentry_dsn: \"********\"", example.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, example.Output + example.Error, StringComparison.Ordinal);
+        await Assert.That(example.Output).Contains("waldur_api_token: \"********\"");
+        await Assert.That(example.Output).Contains("sentry_dsn: \"********\"");
+        await Assert.That(example.Output + example.Error).DoesNotContain(Token);
     }
 }
 
@@ -88,11 +89,11 @@ internal sealed class TempConfig : IDisposable
 
     public string Directory => _directory;
 
-    public static TempConfig FromExample(Func<string, string> edit, string name = "agent.yaml")
+    public static async Task<TempConfig> FromExample(Func<string, string> edit, string name = "agent.yaml")
     {
         var text = File.ReadAllText(RepositoryPaths.Combine("examples", "waldur-site-agent-config.yaml"));
         var edited = edit(text);
-        Assert.NotEqual(text, edited);
+        await Assert.That(edited).IsNotEqualTo(text);
         return new TempConfig(edited, name);
     }
 

@@ -1,3 +1,4 @@
+using System.IO;
 using SiteAgent.Testing;
 
 namespace SiteAgent.Tests.Cli;
@@ -5,19 +6,19 @@ namespace SiteAgent.Tests.Cli;
 /// <summary>Installed as symlinks under the reference's command names, the binary behaves as those commands.</summary>
 public class LegacyNameTests
 {
-    [Fact]
+    [Test]
     public async Task WaldurSiteAgent_ReadsConfigFromWorkingDirectoryByDefault()
     {
-        using var config = TempConfig.FromExample(text => text.Replace("log_level: INFO", "log_level: loud", StringComparison.Ordinal), "waldur-site-agent-config.yaml");
+        using var config = await TempConfig.FromExample(text => text.Replace("log_level: INFO", "log_level: loud", StringComparison.Ordinal), "waldur-site-agent-config.yaml");
         var link = Link(config.Directory, "waldur_site_agent");
 
         var outcome = await ProcessRunner.RunAsync(link, ["-m", "order_process"], workingDirectory: config.Directory);
 
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains($"problem in {config.Path}", outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.ExitCode).IsEqualTo(1);
+        await Assert.That(outcome.Error).Contains($"problem in {config.Path}");
     }
 
-    [Fact]
+    [Test]
     public async Task WaldurSiteDiagnostics_RunsTheDiagnosticsCommand()
     {
         var directory = Directory.CreateTempSubdirectory("agent-legacy-").FullName;
@@ -25,8 +26,8 @@ public class LegacyNameTests
         {
             var outcome = await ProcessRunner.RunAsync(Link(directory, "waldur_site_diagnostics"), ["--help"]);
 
-            Assert.Equal(0, outcome.ExitCode);
-            Assert.Contains("reference: waldur_site_diagnostics", outcome.Output, StringComparison.Ordinal);
+            await Assert.That(outcome.ExitCode).IsEqualTo(0);
+            await Assert.That(outcome.Output).Contains("reference: waldur_site_diagnostics");
         }
         finally
         {
@@ -34,7 +35,7 @@ public class LegacyNameTests
         }
     }
 
-    [Fact]
+    [Test]
     public async Task WaldurSiteAgent_InvalidMode_IsAUsageError()
     {
         var directory = Directory.CreateTempSubdirectory("agent-legacy-").FullName;
@@ -42,7 +43,7 @@ public class LegacyNameTests
         {
             var outcome = await ProcessRunner.RunAsync(Link(directory, "waldur_site_agent"), ["-m", "everything"]);
 
-            Assert.Equal(2, outcome.ExitCode);
+            await Assert.That(outcome.ExitCode).IsEqualTo(2);
         }
         finally
         {

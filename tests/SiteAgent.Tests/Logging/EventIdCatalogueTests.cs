@@ -14,10 +14,11 @@ public class EventIdCatalogueTests
         typeof(SiteAgent.Waldur.WaldurClient).Assembly,              // the Waldur client
         typeof(SiteAgent.Backends.BackendContext).Assembly,          // the backend SDK
         typeof(SiteAgent.Backends.Slurm.SlurmBackend).Assembly,      // the SLURM backend
+        typeof(SiteAgent.Stomp.StompClient).Assembly,                // the STOMP client
     ];
 
-    [Fact]
-    public void LoggerMessages_EveryEventIdIsUsedOnce()
+    [Test]
+    public async Task LoggerMessages_EveryEventIdIsUsedOnce()
     {
         var messages = Shipped.SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
@@ -25,15 +26,15 @@ public class EventIdCatalogueTests
             .Where(x => x.Attribute is not null)
             .ToList();
 
-        Assert.True(messages.Count > 50, $"found only {messages.Count} logger messages; is the scan broken?");
+        await Assert.That(messages.Count > 50).IsTrue().Because($"found only {messages.Count} logger messages; is the scan broken?");
         var reused = messages.GroupBy(x => x.Attribute!.EventId).Where(g => g.Count() > 1)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.Method))}").ToList();
-        Assert.True(reused.Count == 0, "event ids used more than once:\n" + string.Join("\n", reused));
-        Assert.DoesNotContain(messages, x => x.Attribute!.EventId == 0);
+        await Assert.That(reused.Count == 0).IsTrue().Because("event ids used more than once:\n" + string.Join("\n", reused));
+        await Assert.That(messages).DoesNotContain(x => x.Attribute!.EventId == 0);
     }
 
-    [Fact]
-    public void LoggerMessages_StayInTheirAssemblysRange()
+    [Test]
+    public async Task LoggerMessages_StayInTheirAssemblysRange()
     {
         foreach (var (assembly, low, high) in new[]
                  {
@@ -42,6 +43,7 @@ public class EventIdCatalogueTests
                      (typeof(SiteAgent.Waldur.WaldurClient).Assembly, 3000, 3999),
                      (typeof(SiteAgent.Backends.BackendContext).Assembly, 4200, 4299),
                      (typeof(SiteAgent.Backends.Slurm.SlurmBackend).Assembly, 4000, 4199),
+                     (typeof(SiteAgent.Stomp.StompClient).Assembly, 5000, 5099),
                  })
         {
             var outside = assembly.GetTypes()
@@ -49,7 +51,7 @@ public class EventIdCatalogueTests
                 .Select(m => (m.Name, Id: m.GetCustomAttribute<LoggerMessageAttribute>()?.EventId))
                 .Where(x => x.Id is { } id && (id < low || id > high))
                 .ToList();
-            Assert.True(outside.Count == 0, $"{assembly.GetName().Name}: ids outside {low}-{high}: {string.Join(", ", outside)}");
+            await Assert.That(outside.Count == 0).IsTrue().Because($"{assembly.GetName().Name}: ids outside {low}-{high}: {string.Join(", ", outside)}");
         }
     }
 }

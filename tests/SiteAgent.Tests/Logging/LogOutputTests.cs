@@ -1,3 +1,4 @@
+using System.IO;
 using System.Text.Json;
 using SiteAgent.Testing;
 
@@ -8,45 +9,45 @@ public class LogOutputTests
 {
     private static string Example => RepositoryPaths.Combine("examples", "waldur-site-agent-config.yaml");
 
-    [Fact]
+    [Test]
     public async Task JsonFormat_WritesOneJsonObjectPerLineWithEventId()
     {
         var outcome = await AgentBinary.RunAsync(["config", "validate", "-c", Example, "--log-format", "json"], null);
 
         var entry = JsonLines(outcome.Error).Single(e => e.GetProperty("EventId").GetInt32() == 1001);
-        Assert.Equal("Information", entry.GetProperty("LogLevel").GetString());
-        Assert.Equal($"Using {Example} as a config source", entry.GetProperty("Message").GetString());
+        await Assert.That(entry.GetProperty("LogLevel").GetString()).IsEqualTo("Information");
+        await Assert.That(entry.GetProperty("Message").GetString()).IsEqualTo($"Using {Example} as a config source");
     }
 
-    [Fact]
+    [Test]
     public async Task SystemdFormat_PrefixesSyslogPriority()
     {
         var outcome = await AgentBinary.RunAsync(["config", "validate", "-c", Example], new Dictionary<string, string?> { ["WALDUR_SITE_AGENT_LOG_FORMAT"] = "systemd" });
 
-        Assert.Contains($"<6>SiteAgent.Config[1001] Using {Example} as a config source", outcome.Error, StringComparison.Ordinal);
-        Assert.Contains("<4>SiteAgent.Config[1101] Config: sentry_dsn: sentry_dsn is accepted for compatibility", outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.Error).Contains($"<6>SiteAgent.Config[1001] Using {Example} as a config source");
+        await Assert.That(outcome.Error).Contains("<4>SiteAgent.Config[1101] Config: sentry_dsn: sentry_dsn is accepted for compatibility");
     }
 
-    [Fact]
+    [Test]
     public async Task AutoFormat_JournalStreamOfAnotherSocket_FallsBackToPlain()
     {
         // stderr here is a pipe, so a JOURNAL_STREAM inherited from a parent service must not switch formats.
         var outcome = await AgentBinary.RunAsync(["config", "validate", "-c", Example], new Dictionary<string, string?> { ["JOURNAL_STREAM"] = "8:1" });
 
-        Assert.Matches(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info: SiteAgent.Config\[1001\] Using ", outcome.Error);
-        Assert.DoesNotContain("<6>", outcome.Error, StringComparison.Ordinal);
+        await Assert.That(outcome.Error).Matches(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info: SiteAgent.Config\[1001\] Using ");
+        await Assert.That(outcome.Error).DoesNotContain("<6>");
     }
 
-    [Fact]
+    [Test]
     public async Task LevelFromEnvironment_OverridesConfigFile()
     {
         var outcome = await AgentBinary.RunAsync(["config", "validate", "-c", Example], new Dictionary<string, string?> { ["WALDUR_SITE_AGENT_LOG_LEVEL"] = "error" });
 
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal(string.Empty, outcome.Error);
+        await Assert.That(outcome.ExitCode).IsEqualTo(0);
+        await Assert.That(outcome.Error).IsEqualTo(string.Empty);
     }
 
-    [Fact]
+    [Test]
     public async Task SecretInAStructuredValue_IsMaskedInJsonLogs()
     {
         const string token = "4b9f0e1c2d3a4f5e6a7b8c9d0e1f2a3b4c5d6e7f";
@@ -59,10 +60,10 @@ public class LogOutputTests
 
             var outcome = await AgentBinary.RunAsync(["config", "validate", "-c", path, "--log-format", "json"], null);
 
-            Assert.Equal(0, outcome.ExitCode);
-            Assert.DoesNotContain(token, outcome.Error, StringComparison.Ordinal);
+            await Assert.That(outcome.ExitCode).IsEqualTo(0);
+            await Assert.That(outcome.Error).DoesNotContain(token);
             var entry = JsonLines(outcome.Error).Single(e => e.GetProperty("EventId").GetInt32() == 1001);
-            Assert.Equal(Path.Combine(directory, "********.yaml"), entry.GetProperty("State").GetProperty("Path").GetString());
+            await Assert.That(entry.GetProperty("State").GetProperty("Path").GetString()).IsEqualTo(Path.Combine(directory, "********.yaml"));
         }
         finally
         {

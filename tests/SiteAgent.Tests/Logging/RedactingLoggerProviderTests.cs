@@ -6,8 +6,8 @@ namespace SiteAgent.Tests.Logging;
 
 public class RedactingLoggerProviderTests
 {
-    [Fact]
-    public void Log_SecretsInMessageStateAndException_NeverReachTheSink()
+    [Test]
+    public async Task Log_SecretsInMessageStateAndException_NeverReachTheSink()
     {
         var redactor = new SecretRedactor();
         redactor.AddSecrets(["s3cr3t-t0ken-value"]);
@@ -18,23 +18,23 @@ public class RedactingLoggerProviderTests
         logger.LogError(new InvalidOperationException("call failed with Authorization: Token s3cr3t-t0ken-value"),
             "GET {Url} failed for {Token}", "https://w/api/?token=abc123&x=1", "s3cr3t-t0ken-value");
 
-        var entry = Assert.Single(sink.Entries);
-        Assert.Equal("GET https://w/api/?token=[REDACTED]&x=1 failed for ********", entry.Message);
-        Assert.Contains(entry.State, kv => kv.Key == "Token" && (string?)kv.Value == "********");
-        Assert.Contains(entry.State, kv => kv.Key == "Url" && (string?)kv.Value == "https://w/api/?token=[REDACTED]&x=1");
-        Assert.DoesNotContain("s3cr3t", entry.Exception, StringComparison.Ordinal);
-        Assert.Contains("Authorization: Token ********", entry.Exception, StringComparison.Ordinal);
+        var entry = await Assert.That(sink.Entries).HasSingleItem();
+        await Assert.That(entry.Message).IsEqualTo("GET https://w/api/?token=[REDACTED]&x=1 failed for ********");
+        await Assert.That(entry.State).Contains(kv => kv.Key == "Token" && (string?)kv.Value == "********");
+        await Assert.That(entry.State).Contains(kv => kv.Key == "Url" && (string?)kv.Value == "https://w/api/?token=[REDACTED]&x=1");
+        await Assert.That(entry.Exception).DoesNotContain("s3cr3t");
+        await Assert.That(entry.Exception).Contains("Authorization: Token ********");
     }
 
-    [Theory]
-    [InlineData("CONNECT\npasscode:hunter2hunter2\n", "CONNECT\npasscode:********\n")]
-    [InlineData("{\"access_token\": \"eyJhbGciOi\", \"x\": 1}", "{\"access_token\": \"********\", \"x\": 1}")]
-    [InlineData("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x", "Authorization: Bearer ********")]
-    [InlineData("/keys/AKIA?secretKey=abc123 204", "/keys/AKIA?secretKey=[REDACTED] 204")]
-    [InlineData("nothing secret here", "nothing secret here")]
-    public void Redact_CredentialShapes_AreMasked(string input, string expected)
+    [Test]
+    [Arguments("CONNECT\npasscode:hunter2hunter2\n", "CONNECT\npasscode:********\n")]
+    [Arguments("{\"access_token\": \"eyJhbGciOi\", \"x\": 1}", "{\"access_token\": \"********\", \"x\": 1}")]
+    [Arguments("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x", "Authorization: Bearer ********")]
+    [Arguments("/keys/AKIA?secretKey=abc123 204", "/keys/AKIA?secretKey=[REDACTED] 204")]
+    [Arguments("nothing secret here", "nothing secret here")]
+    public async Task Redact_CredentialShapes_AreMasked(string input, string expected)
     {
-        Assert.Equal(expected, new SecretRedactor().Redact(input));
+        await Assert.That(new SecretRedactor().Redact(input)).IsEqualTo(expected);
     }
 
     private sealed record Entry(string Message, IReadOnlyList<KeyValuePair<string, object?>> State, string Exception);

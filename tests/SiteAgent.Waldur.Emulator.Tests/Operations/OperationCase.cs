@@ -18,7 +18,7 @@ internal sealed record OperationCase(
     string? Body = null,
     int Status = 200,
     Func<EmulatorState, Dictionary<string, string>>? Arrange = null,
-    Action<JsonNode?, EmulatorState>? Check = null)
+    Func<JsonNode?, EmulatorState, Task>? Check = null)
 {
     /// <summary>Placeholders every case may use.</summary>
     public static Dictionary<string, string> CommonValues(EmulatorState state) => new()

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SiteAgent.Waldur.Contract;
+using SiteAgent.Waldur.Emulator.Broker;
 using SiteAgent.Waldur.Emulator.Admin;
 using SiteAgent.Waldur.Emulator.Auth;
 using SiteAgent.Waldur.Emulator.Faults;
@@ -24,6 +25,7 @@ public sealed partial class EmulatorPipeline
         Log = new RequestLog(options.RequestLogCapacity);
         Auth = new TokenAuthenticator(state, options);
         Admin = new AdminApi(this);
+        Publisher = options.Broker is { } broker ? new EventPublisher(broker) : null;
         var extra = routes.Routes.Where(r => r.Since81).Select(r => $"{r.Method} {r.Template}").ToList();
         _validator = new ContractValidator(WaldurContract.Default, new ContractValidatorOptions(ExtraOperations: extra));
     }
@@ -36,6 +38,9 @@ public sealed partial class EmulatorPipeline
     public TokenAuthenticator Auth { get; }
     private AdminApi Admin { get; }
 
+    /// <summary>Waldur's publishing side on a real broker, when <see cref="EmulatorOptions.Broker"/> is set.</summary>
+    public EventPublisher? Publisher { get; }
+
     /// <summary>Handles one HTTP request end to end.</summary>
     public async Task HandleAsync(HttpContext http)
     {
@@ -44,7 +49,9 @@ public sealed partial class EmulatorPipeline
         var requestBody = await ReadBodyAsync(http.Request);
         if (path.StartsWith("/__admin/", StringComparison.Ordinal))
         {
-            await WriteAsync(http, Admin.Handle(http, requestBody));
+            var answer = Admin.Handle(http, requestBody);
+            await PublishChangesAsync(http);
+            await WriteAsync(http, answer);
             return;
         }
         var sequence = Log.NextSequence();
@@ -75,6 +82,7 @@ public sealed partial class EmulatorPipeline
         else
         {
             result = Dispatch(http, path, method, requestBody, id => operationId = id);
+            await PublishChangesAsync(http);
         }
         var responseBody = await WriteAsync(http, result);
         Record(new RequestLogEntry(sequence, at, method, path, http.Request.QueryString.Value ?? "", result.Status, requestBody, responseBody, operationId, faultKind)
@@ -96,7 +104,11 @@ public sealed partial class EmulatorPipeline
 
     /// <summary>Empties the state; only the built-in roles remain (the token user is created on first use).</summary>
     /// <remarks>The caller holds the state lock.</remarks>
-    public void Reset() => State.Clear();
+    public void Reset()
+    {
+        State.Clear();
+        Publisher?.Rebaseline(State);
+    }
 
     /// <summary>Empties state, request log, violations and faults (admin API: <c>POST /__admin/reset</c>).</summary>
     public void ResetAll()

@@ -10,20 +10,20 @@ public sealed class AuthTests
     private const string WrongToken = "wrong-token-3c2b1a09f8e7d6c5";
     private const string OidcSecret = "oidc-secret-5a4b3c2d1e0f";
 
-    [Fact]
+    [Test]
     public async Task StaticToken_Unknown_401NotRetriedAndTokenNotInMessage()
     {
         await using var w = await StartAsync(client: o => o with { Credentials = new StaticTokenCredentials(WrongToken) });
 
-        var error = await Assert.ThrowsAsync<WaldurApiException>(() => w.Client.GetVersionAsync(Ct));
+        var error = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => w.Client.GetVersionAsync(Ct));
 
-        Assert.Equal((401, false), (error.StatusCode, error.IsTransient));
-        Assert.Contains("Invalid token.", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(WrongToken, error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(401, Assert.Single(w.Requests).Status);
+        await Assert.That((error!.StatusCode, error.IsTransient)).IsEqualTo((401, false));
+        await Assert.That(error.Message).Contains("Invalid token.");
+        await Assert.That(error.ToString()).DoesNotContain(WrongToken);
+        await Assert.That((await Assert.That(w.Requests).HasSingleItem()).Status).IsEqualTo(401);
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_ClientCredentials_OneTokenServesManyCalls()
     {
         await using var w = await StartOidcAsync();
@@ -31,28 +31,28 @@ public sealed class AuthTests
         var me = await w.Client.GetCurrentUserAsync(cancellationToken: Ct);
         await w.Client.GetVersionAsync(Ct);
 
-        Assert.Equal("site-agent", me.Username);
-        Assert.Equal(1, TokenRequests(w));
-        Assert.Equal(2, w.Requests.Count(r => r.Path.StartsWith("/api/", StringComparison.Ordinal) && r.Status == 200));
+        await Assert.That(me.Username).IsEqualTo("site-agent");
+        await Assert.That(TokenRequests(w)).IsEqualTo(1);
+        await Assert.That(w.Requests.Count(r => r.Path.StartsWith("/api/", StringComparison.Ordinal) && r.Status == 200)).IsEqualTo(2);
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_ServerExpiresToken_Call401DropsItAndNextCallRefreshes()
     {
         await using var w = await StartOidcAsync();
         await w.Client.GetVersionAsync(Ct);
-        Assert.True(w.Host.ExpireOidcTokens() > 0);
+        await Assert.That(w.Host.ExpireOidcTokens() > 0).IsTrue();
 
-        var error = await Assert.ThrowsAsync<WaldurApiException>(() => w.Client.GetVersionAsync(Ct));
+        var error = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => w.Client.GetVersionAsync(Ct));
         var version = await w.Client.GetVersionAsync(Ct);
 
-        Assert.Equal((401, "8.0.9"), (error.StatusCode, version.Version));
-        Assert.Contains("Token has expired.", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, TokenRequests(w));
-        Assert.Equal([200, 401, 200], w.Requests.Where(r => r.OperationId is not null).Select(r => r.Status));
+        await Assert.That((error!.StatusCode, version.Version)).IsEqualTo((401, "8.0.9"));
+        await Assert.That(error.Message).Contains("Token has expired.");
+        await Assert.That(TokenRequests(w)).IsEqualTo(2);
+        await Assert.That(w.Requests.Where(r => r.OperationId is not null).Select(r => r.Status)).IsEquivalentTo([200, 401, 200], CollectionOrdering.Matching);
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_LifetimeAlmostOver_RefreshedBeforeWaldurRefusesIt()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
@@ -62,20 +62,20 @@ public sealed class AuthTests
         clock.Now += TimeSpan.FromSeconds(300 - 29);
         await w.Client.GetVersionAsync(Ct);
 
-        Assert.Equal(2, TokenRequests(w));
-        Assert.All(w.Requests, r => Assert.Equal(200, r.Status));
+        await Assert.That(TokenRequests(w)).IsEqualTo(2);
+        foreach (var r in w.Requests) { await Assert.That(r.Status).IsEqualTo(200); }
     }
 
-    [Fact]
+    [Test]
     public async Task Oidc_WrongSecret_AuthenticationErrorWithoutSecret()
     {
         await using var w = await StartOidcAsync(secret: "not-the-secret-9f8e7d");
 
-        var error = await Assert.ThrowsAsync<WaldurAuthenticationException>(() => w.Client.GetVersionAsync(Ct));
+        var error = await Assert.ThrowsExactlyAsync<WaldurAuthenticationException>(() => w.Client.GetVersionAsync(Ct));
 
-        Assert.Equal((401, false), (error.StatusCode, error.IsTransient));
-        Assert.DoesNotContain("not-the-secret-9f8e7d", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal("/oidc/token", Assert.Single(w.Requests).Path);
+        await Assert.That((error!.StatusCode, error.IsTransient)).IsEqualTo((401, false));
+        await Assert.That(error.ToString()).DoesNotContain("not-the-secret-9f8e7d");
+        await Assert.That((await Assert.That(w.Requests).HasSingleItem()).Path).IsEqualTo("/oidc/token");
     }
 
     // Tokens are cached process-wide per (token URL, client id); a fresh client id per test keeps a

@@ -10,7 +10,7 @@ public sealed class FaultTests
     private static readonly string ResourcePath = $"/api/marketplace-provider-resources/{Ids.Resource.Hex()}/";
     private static readonly Dictionary<string, long> Limits = new() { ["cpu"] = 150 };
 
-    [Fact]
+    [Test]
     public async Task Read_DroppedConnection_RetriedAndDecoded()
     {
         await using var w = await StartAsync();
@@ -18,12 +18,12 @@ public sealed class FaultTests
 
         var resource = await w.Client.GetProviderResourceAsync(Ids.Resource, cancellationToken: Ct);
 
-        Assert.Equal("climate-main", resource.Name);
-        Assert.Equal([("drop", 0), (null, 200)], w.Requests.Select(r => (r.Fault, r.Status)));
+        await Assert.That(resource.Name).IsEqualTo("climate-main");
+        await Assert.That(w.Requests.Select(r => (r.Fault, r.Status))).IsEquivalentTo([("drop", 0), (null, 200)], CollectionOrdering.Matching);
         w.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task Write_DroppedConnectionWithWriteRetriesOff_TransportErrorAfterOneRequest()
     {
         await using var w = await StartAsync();
@@ -31,15 +31,15 @@ public sealed class FaultTests
         using var guarded = w.Client.WithRetry(write: WaldurRetrySettings.None);
         w.Host.Faults.Add(new FaultRule { Path = ResourcePath + "set_limits/", Drop = true });
 
-        var error = await Assert.ThrowsAsync<WaldurTransportException>(() => guarded.SetProviderResourceLimitsAsync(Ids.Resource, Limits, Ct));
+        var error = await Assert.ThrowsExactlyAsync<WaldurTransportException>(() => guarded.SetProviderResourceLimitsAsync(Ids.Resource, Limits, Ct));
 
-        Assert.True(error.IsTransient);
-        Assert.Equal("marketplace_provider_resources_set_limits", error.OperationId);
-        Assert.Equal([("/api/version/", 200), (ResourcePath + "set_limits/", 0)], w.Requests.Select(r => (r.Path, r.Status)));
-        Assert.Equal(100, w.Read(s => s.Resources.At(Ids.Resource).Limits["cpu"]));
+        await Assert.That(error!.IsTransient).IsTrue();
+        await Assert.That(error.OperationId).IsEqualTo("marketplace_provider_resources_set_limits");
+        await Assert.That(w.Requests.Select(r => (r.Path, r.Status))).IsEquivalentTo([("/api/version/", 200), (ResourcePath + "set_limits/", 0)], CollectionOrdering.Matching);
+        await Assert.That(w.Read(s => s.Resources.At(Ids.Resource).Limits["cpu"])).IsEqualTo(100);
     }
 
-    [Fact]
+    [Test]
     public async Task Write_DroppedConnectionWithDefaultRetries_RetriedAndApplied()
     {
         await using var w = await StartAsync();
@@ -47,11 +47,11 @@ public sealed class FaultTests
 
         await w.Client.SetProviderResourceLimitsAsync(Ids.Resource, Limits, Ct);
 
-        Assert.Equal([0, 200], w.Requests.Select(r => r.Status));
-        Assert.Equal(150, w.Read(s => s.Resources.At(Ids.Resource).Limits["cpu"]));
+        await Assert.That(w.Requests.Select(r => r.Status)).IsEquivalentTo([0, 200], CollectionOrdering.Matching);
+        await Assert.That(w.Read(s => s.Resources.At(Ids.Resource).Limits["cpu"])).IsEqualTo(150);
     }
 
-    [Fact]
+    [Test]
     public async Task Read_AnswerLaterThanTimeout_AttemptAbandonedAndRetried()
     {
         await using var w = await StartAsync(client: o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
@@ -60,8 +60,8 @@ public sealed class FaultTests
         var resource = await w.Client.GetProviderResourceAsync(Ids.Resource, cancellationToken: Ct);
 
         // The abandoned attempt consumed the fault (the emulator logs it only if it finishes); the retry got the answer.
-        Assert.Equal("climate-main", resource.Name);
-        Assert.Empty(w.Host.Faults.Describe());
-        Assert.Equal(200, w.Requests.Last(r => r.Path == ResourcePath).Status);
+        await Assert.That(resource.Name).IsEqualTo("climate-main");
+        await Assert.That(w.Host.Faults.Describe()).IsEmpty();
+        await Assert.That(w.Requests.Last(r => r.Path == ResourcePath).Status).IsEqualTo(200);
     }
 }

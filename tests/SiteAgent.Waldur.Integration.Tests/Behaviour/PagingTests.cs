@@ -10,48 +10,48 @@ public sealed class PagingTests
 {
     private static readonly Guid Offering = Guid.Parse("e0000000000000000000000000000250");
 
-    [Fact]
+    [Test]
     public async Task ListOfferingUsers_250Users_ThreeRequestsOfHundredFollowingLink()
     {
         await using var w = await StartWithUsersAsync(250);
 
         var users = await w.Client.ListOfferingUsers(new OfferingUserListQuery { OfferingUuids = [Offering] }).ToListAsync(Ct);
 
-        Assert.Equal(250, users.Select(u => u.Uuid).Distinct().Count());
-        Assert.Equal(Enumerable.Range(0, 250).Select(i => $"user{i:D3}"), users.Select(u => u.Username));
+        await Assert.That(users.Select(u => u.Uuid).Distinct().Count()).IsEqualTo(250);
+        await Assert.That(users.Select(u => u.Username)).IsEquivalentTo<IEnumerable<string?>, string?>(Enumerable.Range(0, 250).Select(i => $"user{i:D3}"), CollectionOrdering.Matching);
         var queries = w.Requests.Select(r => r.Query).ToList();
-        Assert.Equal(3, queries.Count);
-        Assert.All(queries, q => Assert.Contains("page_size=100", q, StringComparison.Ordinal));
-        Assert.DoesNotContain("page=", queries[0].Replace("page_size=", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("page=2", queries[1], StringComparison.Ordinal);
-        Assert.Contains("page=3", queries[2], StringComparison.Ordinal);
+        await Assert.That(queries.Count).IsEqualTo(3);
+        foreach (var q in queries) { await Assert.That(q).Contains("page_size=100"); }
+        await Assert.That(queries[0].Replace("page_size=", "", StringComparison.Ordinal)).DoesNotContain("page=");
+        await Assert.That(queries[1]).Contains("page=2");
+        await Assert.That(queries[2]).Contains("page=3");
         w.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task FirstPage_250Users_ServerDefaultPageWithCountAndNextPage()
     {
         await using var w = await StartWithUsersAsync(250);
 
         var page = await w.Client.ListOfferingUsers(new OfferingUserListQuery { OfferingUuids = [Offering] }).FirstPageAsync(Ct);
 
-        Assert.Equal((10, 250, 2), (page.Items.Count, page.TotalCount, page.NextPage));
-        Assert.DoesNotContain("page", Assert.Single(w.Requests).Query, StringComparison.Ordinal);
+        await Assert.That((page.Items.Count, page.TotalCount, page.NextPage)).IsEqualTo((10, 250, 2));
+        await Assert.That((await Assert.That(w.Requests).HasSingleItem()).Query).DoesNotContain("page");
         w.AssertNoViolations();
     }
 
-    [Fact]
+    [Test]
     public async Task PagesAsync_StopEarly_FetchesOnlyWhatWasConsumed()
     {
         await using var w = await StartWithUsersAsync(250);
 
         await foreach (var page in w.Client.ListOfferingUsers().PagesAsync(Ct))
         {
-            Assert.Equal(100, page.Items.Count);
+            await Assert.That(page.Items.Count).IsEqualTo(100);
             break;
         }
 
-        Assert.Single(w.Requests);
+        await Assert.That(w.Requests).HasSingleItem();
     }
 
     private static async Task<EmulatedWaldur> StartWithUsersAsync(int count)

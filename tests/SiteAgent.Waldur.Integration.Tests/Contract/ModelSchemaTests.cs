@@ -35,31 +35,31 @@ public sealed class ModelSchemaTests
     // Beyond the 8.0.9 subset: Waldur 8.1.x added it to MergedPluginOptions.
     private static readonly HashSet<string> BeyondSchema = ["ProviderOfferingDetails.plugin_options.enable_membership_sync_status"];
 
-    public static TheoryData<string, string> ModelsAndSchemas =>
-        new(Roots.Select(r => r.Split('=') is [var model, var schema] ? (model, schema) : (r, r)));
+    public static IEnumerable<(string, string)> ModelsAndSchemas =>
+        Roots.Select(r => r.Split('=') is [var model, var schema] ? (model, schema) : (r, r));
 
-    [Theory]
-    [MemberData(nameof(ModelsAndSchemas))]
-    public void ModelProperties_ExistInSchemaWithCompatibleTypes(string model, string schema)
+    [Test]
+    [MethodDataSource(nameof(ModelsAndSchemas))]
+    public async Task ModelProperties_ExistInSchemaWithCompatibleTypes(string model, string schema)
     {
         var type = typeof(OrderDetails).Assembly.GetType($"{typeof(OrderDetails).Namespace}.{model}") ?? throw new ArgumentException($"no model {model}");
 
         var problems = new ModelSchemaCompatibility(BeyondSchema).Check(type, WaldurContract.Default.Schema(schema), model);
 
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await Assert.That(problems.Count == 0).IsTrue().Because(string.Join("\n", problems));
     }
 
-    [Fact]
-    public void Checker_ModelAgainstAnotherSchema_ReportsMissingAndMistypedProperties()
+    [Test]
+    public async Task Checker_ModelAgainstAnotherSchema_ReportsMissingAndMistypedProperties()
     {
         var problems = new ModelSchemaCompatibility(new HashSet<string>())
             .Check(typeof(NestedOfferingComponentLimit), WaldurContract.Default.Schema("ComponentUserUsageLimit"), "Limit");
 
-        Assert.Equal(["Limit.type: not a property of the schema", "Limit.limit: Int64 cannot hold string (decimal)"], problems);
+        await Assert.That(problems).IsEquivalentTo(["Limit.type: not a property of the schema", "Limit.limit: Int64 cannot hold string (decimal)"], CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void Roots_WithNestedAnd81xModels_CoverEveryClientModel()
+    [Test]
+    public async Task Roots_WithNestedAnd81xModels_CoverEveryClientModel()
     {
         var roots = Roots.Select(r => r.Split('=')[0]).ToHashSet();
         var nested = new[] { "NestedEndpoint", "OfferingComponent", "NestedPartition", "OfferingPluginOptions", "NestedPlanComponent",
@@ -71,6 +71,6 @@ public sealed class ModelSchemaTests
             .Where(t => t.Namespace == typeof(OrderDetails).Namespace && t.IsClass && !t.IsAbstract && !(t.IsSealed && t.IsAbstract))
             .Select(t => t.Name).ToHashSet();
 
-        Assert.Empty(models.Except(roots).Except(nested).Except(beyond81));
+        await Assert.That(models.Except(roots).Except(nested).Except(beyond81)).IsEmpty();
     }
 }

@@ -31,7 +31,7 @@ internal sealed class EmulatedWaldur : IAsyncDisposable
 
     public IReadOnlyList<RequestLogEntry> Requests => Host.Requests;
 
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+    public static CancellationToken Ct => TestContext.Current!.Execution.CancellationToken;
 
     /// <summary>Retries fast enough for tests, without jitter, so request counts are exact.</summary>
     public static WaldurRetrySettings FastRetry { get; } = new()
@@ -80,10 +80,13 @@ internal sealed class EmulatedWaldur : IAsyncDisposable
     });
 
     /// <summary>Fails with every contract violation the observer recorded, each with its JSON path.</summary>
-    public void AssertNoViolations() =>
-        Assert.True(
-            Host.Violations.Count == 0,
-            "contract violations:\n" + string.Join("\n", Host.Violations.Select(v => $"#{v.Sequence} {v.Method} {v.Path}: {v.Violation}")));
+    public void AssertNoViolations()
+    {
+        if (Host.Violations.Count != 0)
+        {
+            Assert.Fail("contract violations:\n" + string.Join("\n", Host.Violations.Select(v => $"#{v.Sequence} {v.Method} {v.Path}: {v.Violation}")));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

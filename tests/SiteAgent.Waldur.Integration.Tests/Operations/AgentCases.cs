@@ -30,15 +30,15 @@ internal static class AgentCases
 
             var found = await w.Client.ListAgentIdentities(new AgentIdentityListQuery { Name = AgentName }).ToListAsync(Ct);
 
-            Assert.Equal((identity, AgentName, (Guid?)Ids.Offering), (Assert.Single(found).Uuid, found[0].Name, found[0].Offering));
+            await Assert.That(((await Assert.That(found).HasSingleItem()).Uuid, found[0].Name, found[0].Offering)).IsEqualTo((identity, AgentName, (Guid?)Ids.Offering));
         }),
         new("marketplace_site_agent_identities_create", async w =>
         {
             var identity = await w.Client.CreateAgentIdentityAsync(IdentityRequest, Ct);
 
-            Assert.Equal((AgentName, "0.1.0", IdentityRequest.LastRestarted), (identity.Name, identity.Version, identity.LastRestarted));
-            Assert.Equal(("SiteAgent.Backends.Slurm", "0.1.0"), (identity.Dependencies![0].Package, identity.Dependencies[0].Version));
-            Assert.Equal(identity.Uuid.Hex(), w.Read(s => Assert.Single(s.AgentIdentities).Uuid));
+            await Assert.That((identity.Name, identity.Version, identity.LastRestarted)).IsEqualTo((AgentName, "0.1.0", IdentityRequest.LastRestarted));
+            await Assert.That((identity.Dependencies![0].Package, identity.Dependencies[0].Version)).IsEqualTo(("SiteAgent.Backends.Slurm", "0.1.0"));
+            await Assert.That((await Assert.That(w.Read(s => s.AgentIdentities.ToList())).HasSingleItem()).Uuid).IsEqualTo(identity.Uuid.Hex());
         }),
         new("marketplace_site_agent_identities_update", async w =>
         {
@@ -46,8 +46,8 @@ internal static class AgentCases
 
             var identity = await w.Client.UpdateAgentIdentityAsync(id, IdentityRequest, Ct);
 
-            Assert.Equal((id, "0.1.0"), (identity.Uuid, identity.Version));
-            Assert.Equal("/etc/waldur/waldur-site-agent-config.yaml", w.Read(s => s.AgentIdentities.At(id).ConfigFilePath));
+            await Assert.That((identity.Uuid, identity.Version)).IsEqualTo((id, "0.1.0"));
+            await Assert.That(w.Read(s => s.AgentIdentities.At(id).ConfigFilePath)).IsEqualTo("/etc/waldur/waldur-site-agent-config.yaml");
         }),
         new("marketplace_site_agent_identities_register_service", async w =>
         {
@@ -55,7 +55,7 @@ internal static class AgentCases
 
             var service = await w.Client.RegisterAgentServiceAsync(id, new AgentServiceCreateRequest("order_process", "order_process"), Ct);
 
-            Assert.Equal(("order_process", "order_process", "Active", (Guid?)id), (service.Name, service.Mode, service.State, service.Identity));
+            await Assert.That((service.Name, service.Mode, service.State, service.Identity)).IsEqualTo(("order_process", "order_process", "Active", (Guid?)id));
         }),
         new("marketplace_site_agent_identities_register_event_subscription", async w =>
         {
@@ -64,9 +64,9 @@ internal static class AgentCases
             var subscription = await w.Client.RegisterEventSubscriptionAsync(
                 id, new AgentEventSubscriptionCreateRequest(ObservableObjectType.Order, "orders of the offering"), Ct);
 
-            var observed = Assert.Single(subscription.ObservableObjects!);
-            Assert.Equal((ObservableObjectType.Order, (Guid?)Ids.Offering), (observed.ObjectType, observed.OfferingUuid));
-            Assert.Equal(subscription.Uuid.Hex(), w.Read(s => Assert.Single(s.EventSubscriptions).Uuid));
+            var observed = await Assert.That(subscription.ObservableObjects!).HasSingleItem();
+            await Assert.That((observed.ObjectType, observed.OfferingUuid)).IsEqualTo((ObservableObjectType.Order, (Guid?)Ids.Offering));
+            await Assert.That((await Assert.That(w.Read(s => s.EventSubscriptions.ToList())).HasSingleItem()).Uuid).IsEqualTo(subscription.Uuid.Hex());
         }),
         new("marketplace_site_agent_services_register_processor", async w =>
         {
@@ -74,8 +74,8 @@ internal static class AgentCases
 
             var processor = await w.Client.RegisterAgentProcessorAsync(service, new AgentProcessorCreateRequest("OfferingOrderProcessor", "slurm", "23.11"), Ct);
 
-            Assert.Equal(("OfferingOrderProcessor", "slurm", "23.11"), (processor.Name, processor.BackendType, processor.BackendVersion));
-            Assert.NotNull(processor.LastRun);
+            await Assert.That((processor.Name, processor.BackendType, processor.BackendVersion)).IsEqualTo(("OfferingOrderProcessor", "slurm", "23.11"));
+            await Assert.That(processor.LastRun).IsNotNull();
         }),
         new("marketplace_site_agent_logs_create", async w =>
         {
@@ -84,8 +84,8 @@ internal static class AgentCases
 
             var stored = await w.Client.CreateSiteAgentLogsAsync([line], Ct);
 
-            Assert.Equal(("WARNING", "slurmctld slow", 1763798400.5), (Assert.Single(stored).Level, stored[0].Message, stored[0].Timestamp));
-            Assert.Equal("slurmctld slow", w.Read(s => Assert.Single(s.SiteAgentLogs).Message));
+            await Assert.That(((await Assert.That(stored).HasSingleItem()).Level, stored[0].Message, stored[0].Timestamp)).IsEqualTo(("WARNING", "slurmctld slow", 1763798400.5));
+            await Assert.That((await Assert.That(w.Read(s => s.SiteAgentLogs.ToList())).HasSingleItem()).Message).IsEqualTo("slurmctld slow");
         }),
         new("event_subscriptions_destroy", async w =>
         {
@@ -93,7 +93,7 @@ internal static class AgentCases
 
             await w.Client.DeleteEventSubscriptionAsync(subscription, Ct);
 
-            Assert.Empty(w.Read(s => s.EventSubscriptions.ToList()));
+            await Assert.That(w.Read(s => s.EventSubscriptions.ToList())).IsEmpty();
         }),
         new("event_subscriptions_create_queue", async w =>
         {
@@ -101,16 +101,16 @@ internal static class AgentCases
 
             var queue = await w.Client.CreateEventSubscriptionQueueAsync(subscription, new EventSubscriptionQueueCreateRequest(Ids.Offering, ObservableObjectType.Order), Ct);
 
-            Assert.Equal($"subscription_{subscription:N}_offering_{Ids.Offering:N}_order", queue.QueueName);
-            Assert.Equal(ObservableObjectType.Order, queue.ObjectType);
+            await Assert.That(queue.QueueName).IsEqualTo($"subscription_{subscription:N}_offering_{Ids.Offering:N}_order");
+            await Assert.That(queue.ObjectType).IsEqualTo(ObservableObjectType.Order);
         }),
         new("marketplace_slurm_periodic_usage_policies_list", async w =>
         {
             var policies = await w.Client.ListSlurmPeriodicUsagePolicies(new SlurmPolicyListQuery { ScopeUuid = Ids.Offering }).ToListAsync(Ct);
 
-            var policy = Assert.Single(policies);
-            Assert.Equal((Ids.Policy, "GrpTRESMins"), (policy.Uuid, policy.LimitType));
-            Assert.Equal(("cpu", 100L), (policy.ComponentLimitsSet![0].Type, policy.ComponentLimitsSet[0].Limit));
+            var policy = await Assert.That(policies).HasSingleItem();
+            await Assert.That((policy.Uuid, policy.LimitType)).IsEqualTo((Ids.Policy, "GrpTRESMins"));
+            await Assert.That((policy.ComponentLimitsSet![0].Type, policy.ComponentLimitsSet[0].Limit)).IsEqualTo(("cpu", 100L));
         }),
         new("marketplace_slurm_periodic_usage_policies_report_command_result", async w =>
         {
@@ -123,8 +123,8 @@ internal static class AgentCases
                 },
                 Ct);
 
-            var result = w.Read(s => Assert.Single(s.SlurmPolicies.At(Ids.Policy).CommandResults));
-            Assert.True(result["success"]!.GetValue<bool>());
+            var result = await Assert.That(w.Read(s => s.SlurmPolicies.At(Ids.Policy).CommandResults.ToList())).HasSingleItem();
+            await Assert.That(result["success"]!.GetValue<bool>()).IsTrue();
         }),
     ];
 

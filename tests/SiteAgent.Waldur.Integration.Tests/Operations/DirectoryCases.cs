@@ -14,7 +14,7 @@ internal static class DirectoryCases
         {
             var projects = await w.Client.ListProjects(new ProjectListQuery { Slug = "climate", Fields = ["uuid", "name"] }).ToListAsync(Ct);
 
-            Assert.Equal((Ids.Project, "Climate modelling"), (Assert.Single(projects).Uuid, projects[0].Name));
+            await Assert.That(((await Assert.That(projects).HasSingleItem()).Uuid, projects[0].Name)).IsEqualTo((Ids.Project, "Climate modelling"));
         }),
         new("projects_create", async w =>
         {
@@ -26,9 +26,9 @@ internal static class DirectoryCases
                 },
                 Ct);
 
-            Assert.Equal(("Federated climate", "src-123", new DateOnly(2027, 12, 31)), (project.Name, project.BackendId, project.EndDate));
-            Assert.Equal(Ids.ConsumerCustomer, project.CustomerUuid);
-            Assert.Equal("src-123", w.Read(s => s.Projects.At(project.Uuid!.Value).BackendId));
+            await Assert.That((project.Name, project.BackendId, project.EndDate)).IsEqualTo(("Federated climate", "src-123", new DateOnly(2027, 12, 31)));
+            await Assert.That(project.CustomerUuid).IsEqualTo(Ids.ConsumerCustomer);
+            await Assert.That(w.Read(s => s.Projects.At(project.Uuid!.Value).BackendId)).IsEqualTo("src-123");
         }),
         new("projects_partial_update", async w =>
         {
@@ -36,10 +36,10 @@ internal static class DirectoryCases
             var ended = await w.Client.SetProjectEndDateAsync(Ids.Project, new DateOnly(2027, 6, 30), Ct);
             var cleared = await w.Client.SetProjectEndDateAsync(Ids.Project, null, Ct);
 
-            Assert.Equal(("Regional runs", "1.5"), (updated.Description, updated.OecdFos2007Code));
-            Assert.Equal(new DateOnly(2027, 6, 30), ended.EndDate);
-            Assert.Null(cleared.EndDate);
-            Assert.Null(w.Read(s => s.Projects.At(Ids.Project).EndDate));
+            await Assert.That((updated.Description, updated.OecdFos2007Code)).IsEqualTo(("Regional runs", "1.5"));
+            await Assert.That(ended.EndDate).IsEqualTo(new DateOnly(2027, 6, 30));
+            await Assert.That(cleared.EndDate).IsNull();
+            await Assert.That(w.Read(s => s.Projects.At(Ids.Project).EndDate)).IsNull();
         }),
         new("projects_add_user", async w =>
         {
@@ -47,54 +47,54 @@ internal static class DirectoryCases
 
             var answer = await w.Client.AddProjectUserAsync(Ids.Project, new UserRoleRequest { Role = "PROJECT.MEMBER", User = Ids.Carol, ExpirationTime = expires }, Ct);
 
-            Assert.Equal(expires, answer.ExpirationTime);
-            Assert.Contains(w.Read(s => s.Projects.At(Ids.Project).Members.ToList()), m => m.User.Uuid == Ids.Carol.Hex() && m.Role.Name == "PROJECT.MEMBER");
+            await Assert.That(answer.ExpirationTime).IsEqualTo(expires);
+            await Assert.That(w.Read(s => s.Projects.At(Ids.Project).Members.ToList())).Contains(m => m.User.Uuid == Ids.Carol.Hex() && m.Role.Name == "PROJECT.MEMBER");
         }),
         new("projects_delete_user", async w =>
         {
             await w.Client.DeleteProjectUserAsync(Ids.Project, new UserRoleRequest { Role = "PROJECT.MEMBER", User = Ids.Bob }, Ct);
 
-            Assert.Equal(Ids.Alice.Hex(), w.Read(s => Assert.Single(s.Projects.At(Ids.Project).Members).User.Uuid));
+            await Assert.That((await Assert.That(w.Read(s => s.Projects.At(Ids.Project).Members.ToList())).HasSingleItem()).User.Uuid).IsEqualTo(Ids.Alice.Hex());
         }),
         new("projects_list_users_list", async w =>
         {
             var users = await w.Client.ListProjectUsers(Ids.Project, new ProjectUserListQuery { Fields = ["user_uuid", "user_username", "role_name"] }).ToListAsync(Ct);
 
-            Assert.Equal([("PROJECT.ADMIN", "alice@example.org"), ("PROJECT.MEMBER", "bob@example.org")], users.Select(u => (u.RoleName!, u.UserUsername!)).Order());
+            await Assert.That(users.Select(u => (u.RoleName!, u.UserUsername!)).Order()).IsEquivalentTo([("PROJECT.ADMIN", "alice@example.org"), ("PROJECT.MEMBER", "bob@example.org")], CollectionOrdering.Matching);
         }),
         new("users_list", async w =>
         {
             var users = await w.Client.ListUsers(new UserListQuery { Username = "alice@example.org", Fields = ["uuid", "username", "email"] }).ToListAsync(Ct);
 
-            Assert.Equal((Ids.Alice, "alice@example.org"), (Assert.Single(users).Uuid, users[0].Email));
+            await Assert.That(((await Assert.That(users).HasSingleItem()).Uuid, users[0].Email)).IsEqualTo((Ids.Alice, "alice@example.org"));
         }),
         new("users_me_retrieve", async w =>
         {
             var me = await w.Client.GetCurrentUserAsync(cancellationToken: Ct);
 
-            Assert.Equal((Ids.SiteAgent, "site-agent", true), (me.Uuid, me.Username, me.IsStaff));
+            await Assert.That((me.Uuid, me.Username, me.IsStaff)).IsEqualTo((Ids.SiteAgent, "site-agent", true));
         }),
         new("version_retrieve", async w =>
         {
             var version = await w.Client.GetVersionAsync(Ct);
 
-            Assert.Equal("8.0.9", version.Version);
+            await Assert.That(version.Version).IsEqualTo("8.0.9");
         }),
         new("marketplace_service_providers_list", async w =>
         {
             var providers = await w.Client.ListServiceProviders(new ServiceProviderListQuery { CustomerUuid = Ids.ProviderCustomer }).ToListAsync(Ct);
 
-            var provider = Assert.Single(providers);
-            Assert.Equal((Ids.ProviderCustomer, "Rocket HPC Centre"), (provider.CustomerUuid, provider.CustomerName));
-            Assert.Equal(provider.Uuid.Hex(), ServiceProvider(w));
+            var provider = await Assert.That(providers).HasSingleItem();
+            await Assert.That((provider.CustomerUuid, provider.CustomerName)).IsEqualTo((Ids.ProviderCustomer, "Rocket HPC Centre"));
+            await Assert.That(ServiceProvider(w)).IsEqualTo(provider.Uuid.Hex());
         }),
         new("marketplace_service_providers_keys_list", async w =>
         {
             var keys = await w.Client.ListServiceProviderKeys(Guid.Parse(ServiceProvider(w))).ToListAsync(Ct);
 
-            var key = Assert.Single(keys);
-            Assert.Equal("rocket-admin", key.Name);
-            Assert.StartsWith("ssh-ed25519 AAAAC3Nza", key.PublicKey);
+            var key = await Assert.That(keys).HasSingleItem();
+            await Assert.That(key.Name).IsEqualTo("rocket-admin");
+            await Assert.That(key.PublicKey).StartsWith("ssh-ed25519 AAAAC3Nza");
         }),
         new("marketplace_service_providers_projects_list", async w =>
         {
@@ -102,7 +102,7 @@ internal static class DirectoryCases
                 Guid.Parse(ServiceProvider(w)),
                 new ProjectListQuery { Query = Ids.Project.Hex(), Fields = ["uuid", "oecd_fos_2007_code", "is_industry", "end_date_updated_at"] }).ToListAsync(Ct);
 
-            Assert.Equal((Ids.Project, false), (Assert.Single(projects).Uuid, projects[0].IsIndustry));
+            await Assert.That(((await Assert.That(projects).HasSingleItem()).Uuid, projects[0].IsIndustry)).IsEqualTo((Ids.Project, false));
         }),
     ];
 

@@ -20,17 +20,17 @@ internal static class FederationCases
                 },
                 Ct);
 
-            Assert.True(result.Created);
-            Assert.Equal(["first_name", "email", "affiliations"], result.UpdatedFields!);
+            await Assert.That(result.Created).IsTrue();
+            await Assert.That(result.UpdatedFields!).IsEquivalentTo(["first_name", "email", "affiliations"], CollectionOrdering.Matching);
             var user = w.Read(s => s.FindUser("dave@example.org")!);
-            Assert.Equal((result.Uuid.Hex(), "Dave"), (user.Uuid, user.FirstName));
+            await Assert.That((user.Uuid, user.FirstName)).IsEqualTo((result.Uuid.Hex(), "Dave"));
         }),
         new("identity_bridge_allowed_fields_retrieve", async w =>
         {
             var allowed = await w.Client.GetIdentityBridgeAllowedFieldsAsync(Ct);
 
-            Assert.Contains("email", allowed.AllowedFields!);
-            Assert.Contains("eduperson_assurance", allowed.AllowedFields!);
+            await Assert.That(allowed.AllowedFields!).Contains("email");
+            await Assert.That(allowed.AllowedFields!).Contains("eduperson_assurance");
         }),
         new("identity_bridge_remove", async w =>
         {
@@ -38,31 +38,31 @@ internal static class FederationCases
 
             var result = await w.Client.RemoveIdentityBridgeUserAsync(new IdentityBridgeRemoveRequest("alice@example.org", "isd-1"), Ct);
 
-            Assert.Equal((true, (Guid?)Ids.Alice), (result.Deactivated, result.Uuid));
-            Assert.False(w.Read(s => s.Users.At(Ids.Alice).IsActive));
+            await Assert.That((result.Deactivated, result.Uuid)).IsEqualTo((true, (Guid?)Ids.Alice));
+            await Assert.That(w.Read(s => s.Users.At(Ids.Alice).IsActive)).IsFalse();
         }),
         new("remote_eduteams", async w =>
         {
             var known = await w.Client.ResolveRemoteEduteamsUserAsync("alice@example.org", Ct);
             var created = await w.Client.ResolveRemoteEduteamsUserAsync("erin@eduteams.org", Ct);
 
-            Assert.Equal(Ids.Alice, known.Uuid);
-            Assert.Equal("erin@eduteams.org", w.Read(s => s.Users.At(created.Uuid).Username));
+            await Assert.That(known.Uuid).IsEqualTo(Ids.Alice);
+            await Assert.That(w.Read(s => s.Users.At(created.Uuid).Username)).IsEqualTo("erin@eduteams.org");
         }),
         new("roles_list", async w =>
         {
             var roles = await w.Client.ListRoles(new RoleListQuery { Name = "PROJECT.ADMIN", Fields = ["uuid", "name", "is_active"] }).ToListAsync(Ct);
 
-            var role = Assert.Single(roles);
-            Assert.Equal(("PROJECT.ADMIN", true), (role.Name, role.IsActive));
-            Assert.NotEqual(Guid.Empty, role.Uuid);
+            var role = await Assert.That(roles).HasSingleItem();
+            await Assert.That((role.Name, role.IsActive)).IsEqualTo(("PROJECT.ADMIN", true));
+            await Assert.That(role.Uuid).IsNotEqualTo(Guid.Empty);
         }),
         new("science_sub_domains_list", async w =>
         {
             var domains = await w.Client.ListScienceSubDomains(new ScienceSubDomainListQuery { Name = "Physical" }).ToListAsync(Ct);
 
-            var domain = Assert.Single(domains);
-            Assert.Equal((Ids.SubDomain, "1.3", "Natural sciences"), (domain.Uuid, domain.Code, domain.DomainName));
+            var domain = await Assert.That(domains).HasSingleItem();
+            await Assert.That((domain.Uuid, domain.Code, domain.DomainName)).IsEqualTo((Ids.SubDomain, "1.3", "Natural sciences"));
         }),
     ];
 }

@@ -15,28 +15,28 @@ internal static class ImportCases
         {
             var request = await w.Client.GetBackendResourceRequestAsync(Ids.SentRequest, Ct);
 
-            Assert.Equal((Ids.SentRequest, "Sent", (Guid?)Ids.Offering), (request.Uuid, request.State, request.Offering));
+            await Assert.That((request.Uuid, request.State, request.Offering)).IsEqualTo((Ids.SentRequest, "Sent", (Guid?)Ids.Offering));
         }),
         new("backend_resource_requests_start_processing", async w =>
         {
             var answer = await w.Client.StartBackendResourceRequestAsync(Ids.SentRequest, Ct);
 
-            Assert.Equal("Backend resource request is processing.", answer.Status);
-            Assert.Equal("Processing", w.Read(s => s.BackendResourceRequests.At(Ids.SentRequest).State));
+            await Assert.That(answer.Status).IsEqualTo("Backend resource request is processing.");
+            await Assert.That(w.Read(s => s.BackendResourceRequests.At(Ids.SentRequest).State)).IsEqualTo("Processing");
         }),
         new("backend_resource_requests_set_done", async w =>
         {
             var answer = await w.Client.SetBackendResourceRequestDoneAsync(Ids.ProcessingRequest, Ct);
 
-            Assert.Equal("Backend resource request is done.", answer.Status);
-            Assert.Equal("Done", w.Read(s => s.BackendResourceRequests.At(Ids.ProcessingRequest).State));
+            await Assert.That(answer.Status).IsEqualTo("Backend resource request is done.");
+            await Assert.That(w.Read(s => s.BackendResourceRequests.At(Ids.ProcessingRequest).State)).IsEqualTo("Done");
         }),
         new("backend_resource_requests_set_erred", async w =>
         {
             await w.Client.SetBackendResourceRequestErredAsync(Ids.ProcessingRequest, "squeue failed", "Traceback: squeue", Ct);
 
             var request = w.Read(s => s.BackendResourceRequests.At(Ids.ProcessingRequest));
-            Assert.Equal(("Erred", "squeue failed", "Traceback: squeue"), (request.State, request.ErrorMessage, request.ErrorTraceback));
+            await Assert.That((request.State, request.ErrorMessage, request.ErrorTraceback)).IsEqualTo(("Erred", "squeue failed", "Traceback: squeue"));
         }),
         new("backend_resources_list", async w =>
         {
@@ -45,8 +45,8 @@ internal static class ImportCases
                 OfferingUuid = Ids.Offering, ProjectUuid = Ids.Project, BackendId = "legacy_account",
             }).ToListAsync(Ct);
 
-            var resource = Assert.Single(resources);
-            Assert.Equal(("legacy_account", (Guid?)Ids.Project, (Guid?)Ids.Offering), (resource.Name, resource.Project, resource.Offering));
+            var resource = await Assert.That(resources).HasSingleItem();
+            await Assert.That((resource.Name, resource.Project, resource.Offering)).IsEqualTo(("legacy_account", (Guid?)Ids.Project, (Guid?)Ids.Offering));
         }),
         new("backend_resources_create", async w =>
         {
@@ -58,23 +58,23 @@ internal static class ImportCases
                 },
                 Ct);
 
-            Assert.Equal(("acct2", "acct2"), (created.Name, created.BackendId));
-            Assert.Equal(10, created.BackendMetadata!.Value.GetProperty("limits").GetProperty("cpu").GetInt32());
-            Assert.Equal("acct2", w.Read(s => s.BackendResources.At(created.Uuid).BackendId));
+            await Assert.That((created.Name, created.BackendId)).IsEqualTo(("acct2", "acct2"));
+            await Assert.That(created.BackendMetadata!.Value.GetProperty("limits").GetProperty("cpu").GetInt32()).IsEqualTo(10);
+            await Assert.That(w.Read(s => s.BackendResources.At(created.Uuid).BackendId)).IsEqualTo("acct2");
         }),
         new("marketplace_resource_api_keys_list", async w =>
         {
             var keys = await w.Client.ListResourceApiKeys(new ResourceApiKeyListQuery { ResourceUuid = Ids.Resource }).ToListAsync(Ct);
 
-            var key = Assert.Single(keys);
-            Assert.Equal((Ids.ApiKey, "key-1", ResourceApiKeyState.Ok, (Guid?)Ids.Resource), (key.Uuid, key.ClientId, key.State, key.ResourceUuid));
+            var key = await Assert.That(keys).HasSingleItem();
+            await Assert.That((key.Uuid, key.ClientId, key.State, key.ResourceUuid)).IsEqualTo((Ids.ApiKey, "key-1", ResourceApiKeyState.Ok, (Guid?)Ids.Resource));
         }),
         new("marketplace_resource_api_keys_report_created", async w =>
         {
             var key = await w.Client.ReportResourceApiKeyCreatedAsync(new ResourceApiKeyReportCreatedRequest(Ids.Resource, "key-2", "s3cret-value"), Ct);
 
-            Assert.Equal(("key-2", ResourceApiKeyState.Ok), (key.ClientId, key.State));
-            Assert.Equal("s3cret-value", w.Read(s => s.ApiKeys.At(key.Uuid).ApiKey));
+            await Assert.That((key.ClientId, key.State)).IsEqualTo(("key-2", ResourceApiKeyState.Ok));
+            await Assert.That(w.Read(s => s.ApiKeys.At(key.Uuid).ApiKey)).IsEqualTo("s3cret-value");
         }),
         new("marketplace_resource_api_keys_set_key", async w =>
         {
@@ -82,14 +82,14 @@ internal static class ImportCases
 
             var key = await w.Client.SetResourceApiKeyAsync(Ids.ApiKey, new ResourceApiKeySetKeyRequest("rotated", null), Ct);
 
-            Assert.Equal(("key-1", ResourceApiKeyState.Ok), (key.ClientId, key.State));
-            Assert.Equal("rotated", w.Read(s => s.ApiKeys.At(Ids.ApiKey).ApiKey));
+            await Assert.That((key.ClientId, key.State)).IsEqualTo(("key-1", ResourceApiKeyState.Ok));
+            await Assert.That(w.Read(s => s.ApiKeys.At(Ids.ApiKey).ApiKey)).IsEqualTo("rotated");
         }),
         new("marketplace_resource_api_keys_set_erred", async w =>
         {
             var key = await w.Client.SetResourceApiKeyErredAsync(Ids.ApiKey, "rotation failed", Ct);
 
-            Assert.Equal((ResourceApiKeyState.Erred, "rotation failed"), (key.State, key.ErrorMessage));
+            await Assert.That((key.State, key.ErrorMessage)).IsEqualTo((ResourceApiKeyState.Erred, "rotation failed"));
         }),
     ];
 }

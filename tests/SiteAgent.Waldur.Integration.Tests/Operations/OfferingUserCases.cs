@@ -19,24 +19,24 @@ internal static class OfferingUserCases
                 Fields = ["username", "state", "user_uuid", "url"],
             }).ToListAsync(Ct);
 
-            Assert.Equal([Ids.Alice, Ids.Bob, Ids.Carol], users.Select(u => u.UserUuid!.Value).Order());
+            await Assert.That(users.Select(u => u.UserUuid!.Value).Order()).IsEquivalentTo([Ids.Alice, Ids.Bob, Ids.Carol], CollectionOrdering.Matching);
             var carol = users.Single(u => u.UserUuid == Ids.Carol);
-            Assert.Equal((Ids.CarolOfferingUser, OfferingUserState.Requested, null), (carol.Uuid, carol.State, carol.Username));
-            Assert.Equal("alice", users.Single(u => u.UserUuid == Ids.Alice).Username);
-            Assert.Null(carol.OfferingName);
+            await Assert.That((carol.Uuid, carol.State, carol.Username)).IsEqualTo((Ids.CarolOfferingUser, OfferingUserState.Requested, null));
+            await Assert.That(users.Single(u => u.UserUuid == Ids.Alice).Username).IsEqualTo("alice");
+            await Assert.That(carol.OfferingName).IsNull();
         }),
         new("marketplace_offering_users_partial_update", async w =>
         {
             var user = await w.Client.UpdateOfferingUserAsync(Ids.CarolOfferingUser, new PatchedOfferingUserRequest { Username = "carol" }, Ct);
 
-            Assert.Equal((Ids.CarolOfferingUser, "carol", OfferingUserState.Ok), (user.Uuid, user.Username, user.State));
-            Assert.Equal("carol", w.Read(s => s.OfferingUsers.At(Ids.CarolOfferingUser).Username));
+            await Assert.That((user.Uuid, user.Username, user.State)).IsEqualTo((Ids.CarolOfferingUser, "carol", OfferingUserState.Ok));
+            await Assert.That(w.Read(s => s.OfferingUsers.At(Ids.CarolOfferingUser).Username)).IsEqualTo("carol");
         }),
         new("marketplace_offering_users_begin_creating", async w =>
         {
             await w.Client.BeginCreatingOfferingUserAsync(Ids.CarolOfferingUser, Ct);
 
-            Assert.Equal(OfferingUserState.Creating, StateOfCarol(w));
+            await Assert.That(StateOfCarol(w)).IsEqualTo(OfferingUserState.Creating);
         }),
         new("marketplace_offering_users_set_pending_account_linking", async w =>
         {
@@ -45,9 +45,7 @@ internal static class OfferingUserCases
             await w.Client.SetOfferingUserPendingAccountLinkingAsync(Ids.CarolOfferingUser, "Link your account", "https://idp.example.org/link", Ct);
 
             var carol = Carol(w);
-            Assert.Equal(
-                (OfferingUserState.PendingAccountLinking, "Link your account", "https://idp.example.org/link"),
-                (carol.State, carol.ServiceProviderComment, carol.ServiceProviderCommentUrl));
+            await Assert.That((carol.State, carol.ServiceProviderComment, carol.ServiceProviderCommentUrl)).IsEqualTo((OfferingUserState.PendingAccountLinking, "Link your account", "https://idp.example.org/link"));
         }),
         new("marketplace_offering_users_set_pending_additional_validation", async w =>
         {
@@ -56,7 +54,7 @@ internal static class OfferingUserCases
             await w.Client.SetOfferingUserPendingAdditionalValidationAsync(Ids.CarolOfferingUser, "Send documents", cancellationToken: Ct);
 
             var carol = Carol(w);
-            Assert.Equal((OfferingUserState.PendingAdditionalValidation, "Send documents"), (carol.State, carol.ServiceProviderComment));
+            await Assert.That((carol.State, carol.ServiceProviderComment)).IsEqualTo((OfferingUserState.PendingAdditionalValidation, "Send documents"));
         }),
         new("marketplace_offering_users_set_validation_complete", async w =>
         {
@@ -64,7 +62,7 @@ internal static class OfferingUserCases
 
             await w.Client.SetOfferingUserValidationCompleteAsync(Ids.CarolOfferingUser, Ct);
 
-            Assert.Equal(OfferingUserState.Ok, StateOfCarol(w));
+            await Assert.That(StateOfCarol(w)).IsEqualTo(OfferingUserState.Ok);
         }),
         new("marketplace_offering_users_set_error_creating", async w =>
         {
@@ -72,7 +70,7 @@ internal static class OfferingUserCases
 
             await w.Client.SetOfferingUserErrorCreatingAsync(Ids.CarolOfferingUser, Ct);
 
-            Assert.Equal(OfferingUserState.ErrorCreating, StateOfCarol(w));
+            await Assert.That(StateOfCarol(w)).IsEqualTo(OfferingUserState.ErrorCreating);
         }),
     ];
 

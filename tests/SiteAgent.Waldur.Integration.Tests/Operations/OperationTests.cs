@@ -16,10 +16,10 @@ public sealed class OperationTests
         UsageCases.All(), AgentCases.All(), ImportCases.All(), DirectoryCases.All(), FederationCases.All(),
     }.SelectMany(c => c).ToDictionary(c => c.OperationId);
 
-    public static TheoryData<string> OperationIds => new(Cases.Keys.Order());
+    public static IEnumerable<string> OperationIds => Cases.Keys.Order();
 
-    [Theory]
-    [MemberData(nameof(OperationIds))]
+    [Test]
+    [MethodDataSource(nameof(OperationIds))]
     public async Task ClientMethod_AgainstEmulator_FollowsContractAndDecodes(string operationId)
     {
         await using var waldur = await EmulatedWaldur.StartAsync();
@@ -27,39 +27,39 @@ public sealed class OperationTests
         await Cases[operationId].Run(waldur);
 
         var exchanges = waldur.Requests;
-        Assert.NotEmpty(exchanges);
-        Assert.All(exchanges, e =>
+        await Assert.That(exchanges).IsNotEmpty();
+        foreach (var e in exchanges)
         {
-            Assert.Equal(operationId, e.OperationId);
-            Assert.True(e.Status is >= 200 and <= 299, $"{e.Method} {e.Path}{e.Query} answered {e.Status}: {e.ResponseBody}");
-        });
+            await Assert.That(e.OperationId).IsEqualTo(operationId);
+            await Assert.That(e.Status is >= 200 and <= 299).IsTrue().Because($"{e.Method} {e.Path}{e.Query} answered {e.Status}: {e.ResponseBody}");
+        }
         waldur.AssertNoViolations();
     }
 
-    [Fact]
-    public void Cases_ComparedWithCatalogueAndOperationsMd_AreTheSameSet()
+    [Test]
+    public async Task Cases_ComparedWithCatalogueAndOperationsMd_AreTheSameSet()
     {
         var documented = DocumentedOperations.Ids();
         var catalogue = WaldurOperations.All.Select(o => o.Id).ToList();
 
-        Assert.Equal(88, documented.Count);
-        Assert.Equal(documented.Order(), catalogue.Order());
-        Assert.Equal(documented.Order(), Cases.Keys.Order());
+        await Assert.That(documented.Count).IsEqualTo(88);
+        await Assert.That(catalogue.Order()).IsEquivalentTo(documented.Order(), CollectionOrdering.Matching);
+        await Assert.That(Cases.Keys.Order()).IsEquivalentTo(documented.Order(), CollectionOrdering.Matching);
     }
 
-    [Fact]
-    public void Catalogue_SchemaOperations_MatchTheContractAndTheOthersAreThe81xOnes()
+    [Test]
+    public async Task Catalogue_SchemaOperations_MatchTheContractAndTheOthersAreThe81xOnes()
     {
         foreach (var operation in WaldurOperations.All)
         {
             var inContract = WaldurContract.Default.FindById(operation.Id);
-            Assert.Equal(operation.InSchema, inContract is not null);
+            await Assert.That(inContract is not null).IsEqualTo(operation.InSchema);
             if (inContract is not null)
             {
-                Assert.Equal((inContract.Method, inContract.PathTemplate), (operation.Method.Method, operation.PathTemplate));
+                await Assert.That((operation.Method.Method, operation.PathTemplate)).IsEqualTo((inContract.Method, inContract.PathTemplate));
             }
         }
 
-        Assert.Equal(83, WaldurContract.Default.Operations.Count);
+        await Assert.That(WaldurContract.Default.Operations.Count).IsEqualTo(83);
     }
 }

@@ -20,10 +20,10 @@ internal static class OrderCases
                 Fields = ["type", "limits"],
             }).ToListAsync(Ct);
 
-            Assert.Equal([Ids.PendingOrder, Ids.PendingOrder2, Ids.ExecutingOrder], orders.Select(o => o.Uuid).Order());
-            Assert.Equal(OrderState.Executing, orders.Single(o => o.Uuid == Ids.ExecutingOrder).State);
-            Assert.Equal(200m, orders.Single(o => o.Uuid == Ids.PendingOrder).Limits!["cpu"]);
-            Assert.All(orders, o => Assert.Equal(OrderType.Create, o.Type));
+            await Assert.That(orders.Select(o => o.Uuid).Order()).IsEquivalentTo([Ids.PendingOrder, Ids.PendingOrder2, Ids.ExecutingOrder], CollectionOrdering.Matching);
+            await Assert.That(orders.Single(o => o.Uuid == Ids.ExecutingOrder).State).IsEqualTo(OrderState.Executing);
+            await Assert.That(orders.Single(o => o.Uuid == Ids.PendingOrder).Limits!["cpu"]).IsEqualTo(200m);
+            foreach (var o in orders) { await Assert.That(o.Type).IsEqualTo(OrderType.Create); }
         }),
         new("marketplace_orders_create", async w =>
         {
@@ -40,58 +40,58 @@ internal static class OrderCases
                 },
                 Ct);
 
-            Assert.Equal(OrderState.PendingProvider, order.State);
-            Assert.Equal(5m, order.Limits!["cpu"]);
-            Assert.Equal(Ids.Project, order.ProjectUuid);
-            Assert.Equal("new-alloc", w.Read(s => s.Orders.At(order.Uuid).Resource.Name));
+            await Assert.That(order.State).IsEqualTo(OrderState.PendingProvider);
+            await Assert.That(order.Limits!["cpu"]).IsEqualTo(5m);
+            await Assert.That(order.ProjectUuid).IsEqualTo(Ids.Project);
+            await Assert.That(w.Read(s => s.Orders.At(order.Uuid).Resource.Name)).IsEqualTo("new-alloc");
         }),
         new("marketplace_orders_retrieve", async w =>
         {
             var full = await w.Client.GetOrderAsync(Ids.PendingOrder, cancellationToken: Ct);
             var sparse = await w.Client.GetOrderAsync(Ids.ExecutingOrder, ["type"], Ct);
 
-            Assert.Equal((Ids.PendingOrder, OrderState.PendingProvider, OrderType.Create), (full.Uuid, full.State, full.Type));
-            Assert.Equal((Ids.Offering, Ids.Plan, "climate"), (full.OfferingUuid, full.PlanUuid, full.ProjectSlug));
-            Assert.Equal(200m, full.Limits!["cpu"]);
-            Assert.Equal("climate-2025", full.ResourceName);
-            Assert.Equal((Ids.ExecutingOrder, OrderState.Executing, OrderType.Create), (sparse.Uuid, sparse.State, sparse.Type));
-            Assert.Null(sparse.Limits);
+            await Assert.That((full.Uuid, full.State, full.Type)).IsEqualTo((Ids.PendingOrder, OrderState.PendingProvider, OrderType.Create));
+            await Assert.That((full.OfferingUuid, full.PlanUuid, full.ProjectSlug)).IsEqualTo((Ids.Offering, Ids.Plan, "climate"));
+            await Assert.That(full.Limits!["cpu"]).IsEqualTo(200m);
+            await Assert.That(full.ResourceName).IsEqualTo("climate-2025");
+            await Assert.That((sparse.Uuid, sparse.State, sparse.Type)).IsEqualTo((Ids.ExecutingOrder, OrderState.Executing, OrderType.Create));
+            await Assert.That(sparse.Limits).IsNull();
         }),
         new("marketplace_orders_approve_by_provider", async w =>
         {
             var answer = await w.Client.ApproveOrderByProviderAsync(Ids.PendingOrder, Ct);
 
-            Assert.Equal("Order has been approved.", answer.Detail);
-            Assert.Equal(OrderState.Executing, w.Read(s => s.Orders.At(Ids.PendingOrder).State));
+            await Assert.That(answer.Detail).IsEqualTo("Order has been approved.");
+            await Assert.That(w.Read(s => s.Orders.At(Ids.PendingOrder).State)).IsEqualTo(OrderState.Executing);
         }),
         new("marketplace_orders_reject_by_provider", async w =>
         {
             await w.Client.RejectOrderByProviderAsync(Ids.PendingOrder2, "no capacity", Ct);
 
             var order = w.Read(s => s.Orders.At(Ids.PendingOrder2));
-            Assert.Equal((OrderState.Rejected, "no capacity"), (order.State, order.ProviderRejectionComment));
+            await Assert.That((order.State, order.ProviderRejectionComment)).IsEqualTo((OrderState.Rejected, "no capacity"));
         }),
         new("marketplace_orders_set_backend_id", async w =>
         {
             var answer = await w.Client.SetOrderBackendIdAsync(Ids.ExecutingOrder, "remote-1", Ct);
 
-            Assert.False(string.IsNullOrEmpty(answer.Status));
-            Assert.Equal("remote-1", w.Read(s => s.Orders.At(Ids.ExecutingOrder).BackendId));
+            await Assert.That(string.IsNullOrEmpty(answer.Status)).IsFalse();
+            await Assert.That(w.Read(s => s.Orders.At(Ids.ExecutingOrder).BackendId)).IsEqualTo("remote-1");
         }),
         new("marketplace_orders_set_state_done", async w =>
         {
             await w.Client.SetOrderStateDoneAsync(Ids.ExecutingOrder, Ct);
 
             var order = w.Read(s => s.Orders.At(Ids.ExecutingOrder));
-            Assert.Equal((OrderState.Done, ResourceState.Ok), (order.State, order.Resource.State));
+            await Assert.That((order.State, order.Resource.State)).IsEqualTo((OrderState.Done, ResourceState.Ok));
         }),
         new("marketplace_orders_set_state_erred", async w =>
         {
             await w.Client.SetOrderStateErredAsync(Ids.ExecutingOrder, "sacctmgr failed", "Traceback: exit 1", Ct);
 
             var order = w.Read(s => s.Orders.At(Ids.ExecutingOrder));
-            Assert.Equal((OrderState.Erred, "sacctmgr failed", "Traceback: exit 1"), (order.State, order.ErrorMessage, order.ErrorTraceback));
-            Assert.Equal(ResourceState.Erred, order.Resource.State);
+            await Assert.That((order.State, order.ErrorMessage, order.ErrorTraceback)).IsEqualTo((OrderState.Erred, "sacctmgr failed", "Traceback: exit 1"));
+            await Assert.That(order.Resource.State).IsEqualTo(ResourceState.Erred);
         }),
     ];
 }

@@ -20,39 +20,39 @@ internal static class ProviderResourceCases
                 Fields = ["backend_id", "limits"],
             }).ToListAsync(Ct);
 
-            var resource = Assert.Single(resources);
-            Assert.Equal((Ids.Resource, "a_climate", 100m), (resource.Uuid, resource.BackendId, resource.Limits!["cpu"]));
-            Assert.Null(resource.Name);
+            var resource = await Assert.That(resources).HasSingleItem();
+            await Assert.That((resource.Uuid, resource.BackendId, resource.Limits!["cpu"])).IsEqualTo((Ids.Resource, "a_climate", 100m));
+            await Assert.That(resource.Name).IsNull();
         }),
         new("marketplace_provider_resources_retrieve", async w =>
         {
             var resource = await w.Client.GetProviderResourceAsync(Ids.Resource, cancellationToken: Ct);
 
-            Assert.Equal((Ids.Resource, "climate-main", ResourceState.Ok), (resource.Uuid, resource.Name, resource.State));
-            Assert.Equal((Ids.Project, "climate", Ids.Offering), (resource.ProjectUuid, resource.ProjectSlug, resource.OfferingUuid));
-            Assert.Equal("rocket", resource.OfferingBackendId);
-            Assert.Equal("service_provider", resource.OfferingPluginOptions!.UsernameGenerationPolicy);
+            await Assert.That((resource.Uuid, resource.Name, resource.State)).IsEqualTo((Ids.Resource, "climate-main", ResourceState.Ok));
+            await Assert.That((resource.ProjectUuid, resource.ProjectSlug, resource.OfferingUuid)).IsEqualTo((Ids.Project, "climate", Ids.Offering));
+            await Assert.That(resource.OfferingBackendId).IsEqualTo("rocket");
+            await Assert.That(resource.OfferingPluginOptions!.UsernameGenerationPolicy).IsEqualTo("service_provider");
         }),
         new("marketplace_provider_resources_team_list", async w =>
         {
             var team = await w.Client.ListProviderResourceTeamAsync(Ids.Resource, cancellationToken: Ct);
 
-            Assert.Equal([("alice", "PROJECT.ADMIN"), ("bob", "PROJECT.MEMBER")], team.Select(m => (m.OfferingUserUsername!, m.Role!)).Order());
-            Assert.Equal(Ids.Alice, team.Single(m => m.OfferingUserUsername == "alice").Uuid);
-            Assert.All(team, m => Assert.Equal(OfferingUserState.Ok, m.OfferingUserState));
+            await Assert.That(team.Select(m => (m.OfferingUserUsername!, m.Role!)).Order()).IsEquivalentTo([("alice", "PROJECT.ADMIN"), ("bob", "PROJECT.MEMBER")], CollectionOrdering.Matching);
+            await Assert.That(team.Single(m => m.OfferingUserUsername == "alice").Uuid).IsEqualTo(Ids.Alice);
+            foreach (var m in team) { await Assert.That(m.OfferingUserState).IsEqualTo(OfferingUserState.Ok); }
         }),
         new("marketplace_provider_resources_refresh_last_sync", async w =>
         {
             await w.Client.RefreshProviderResourceLastSyncAsync(Ids.Resource, Ct);
 
-            Assert.NotNull(Resource(w).LastSync);
+            await Assert.That(Resource(w).LastSync).IsNotNull();
         }),
         new("marketplace_provider_resources_set_as_erred", async w =>
         {
             await w.Client.SetProviderResourceAsErredAsync(Ids.Resource, "sync failed", "Traceback: sacctmgr", Ct);
 
             var resource = Resource(w);
-            Assert.Equal((ResourceState.Erred, "sync failed", "Traceback: sacctmgr"), (resource.State, resource.ErrorMessage, resource.ErrorTraceback));
+            await Assert.That((resource.State, resource.ErrorMessage, resource.ErrorTraceback)).IsEqualTo((ResourceState.Erred, "sync failed", "Traceback: sacctmgr"));
         }),
         new("marketplace_provider_resources_set_as_ok", async w =>
         {
@@ -60,46 +60,46 @@ internal static class ProviderResourceCases
 
             await w.Client.SetProviderResourceAsOkAsync(Ids.Resource, Ct);
 
-            Assert.Equal(ResourceState.Ok, Resource(w).State);
+            await Assert.That(Resource(w).State).IsEqualTo(ResourceState.Ok);
         }),
         new("marketplace_provider_resources_set_backend_id", async w =>
         {
             var answer = await w.Client.SetProviderResourceBackendIdAsync(Ids.Resource, "a_climate_2", Ct);
 
-            Assert.Equal("Resource backend_id has been changed.", answer.Status);
-            Assert.Equal("a_climate_2", Resource(w).BackendId);
+            await Assert.That(answer.Status).IsEqualTo("Resource backend_id has been changed.");
+            await Assert.That(Resource(w).BackendId).IsEqualTo("a_climate_2");
         }),
         new("marketplace_provider_resources_set_backend_metadata", async w =>
         {
             var answer = await w.Client.SetProviderResourceBackendMetadataAsync(Ids.Resource, new JsonObject { ["qos"] = "normal", ["partition"] = "cpu" }, Ct);
 
-            Assert.False(string.IsNullOrEmpty(answer.Status));
-            Assert.Equal("""{"qos":"normal","partition":"cpu"}""", Resource(w).BackendMetadata.ToJsonString());
+            await Assert.That(string.IsNullOrEmpty(answer.Status)).IsFalse();
+            await Assert.That(Resource(w).BackendMetadata.ToJsonString()).IsEqualTo("""{"qos":"normal","partition":"cpu"}""");
         }),
         new("marketplace_provider_resources_set_effective_id", async w =>
         {
             await w.Client.SetProviderResourceEffectiveIdAsync(Ids.Resource, "remote-climate", Ct);
 
-            Assert.Equal("remote-climate", Resource(w).EffectiveId);
+            await Assert.That(Resource(w).EffectiveId).IsEqualTo("remote-climate");
         }),
         new("marketplace_provider_resources_set_end_date", async w =>
         {
             await w.Client.SetProviderResourceEndDateAsync(Ids.Resource, new DateOnly(2027, 1, 31), Ct);
 
-            Assert.Equal(new DateOnly(2027, 1, 31), Resource(w).EndDate);
+            await Assert.That(Resource(w).EndDate).IsEqualTo(new DateOnly(2027, 1, 31));
         }),
         new("marketplace_provider_resources_set_endpoints", async w =>
         {
             await w.Client.SetProviderResourceEndpointsAsync(Ids.Resource, [new("login", "ssh://login.rocket.example.org")], Ct);
 
-            var endpoint = Assert.Single(Resource(w).Endpoints);
-            Assert.Equal(("login", "ssh://login.rocket.example.org"), (endpoint.Name, endpoint.Url));
+            var endpoint = await Assert.That(Resource(w).Endpoints).HasSingleItem();
+            await Assert.That((endpoint.Name, endpoint.Url)).IsEqualTo(("login", "ssh://login.rocket.example.org"));
         }),
         new("marketplace_provider_resources_set_limits", async w =>
         {
             await w.Client.SetProviderResourceLimitsAsync(Ids.Resource, new Dictionary<string, long> { ["cpu"] = 150, ["mem"] = 4096 }, Ct);
 
-            Assert.Equal(new Dictionary<string, long> { ["cpu"] = 150, ["mem"] = 4096 }, Resource(w).Limits);
+            await Assert.That(Resource(w).Limits).IsEquivalentTo(new Dictionary<string, long> { ["cpu"] = 150, ["mem"] = 4096 });
         }),
         new("marketplace_provider_resources_set_membership_sync_statuses", async w =>
         {
@@ -112,9 +112,9 @@ internal static class ProviderResourceCases
 
             var result = await w.Client.SetMembershipSyncStatusesAsync(Ids.Resource, statuses, Ct);
 
-            Assert.Equal(2, result.Stored);
-            Assert.Empty(result.Skipped!);
-            Assert.Equal(["alice", "bob"], Resource(w).MembershipSyncStatuses.Select(e => e!["username"]!.GetValue<string>()));
+            await Assert.That(result.Stored).IsEqualTo(2);
+            await Assert.That(result.Skipped!).IsEmpty();
+            await Assert.That(Resource(w).MembershipSyncStatuses.Select(e => e!["username"]!.GetValue<string>())).IsEquivalentTo(["alice", "bob"], CollectionOrdering.Matching);
         }),
     ];
 

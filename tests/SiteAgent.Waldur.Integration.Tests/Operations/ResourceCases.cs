@@ -20,21 +20,21 @@ internal static class ResourceCases
                 Fields = ["name", "backend_id", "limits"],
             }).ToListAsync(Ct);
 
-            var resource = Assert.Single(resources);
-            Assert.Equal((Ids.Resource, "climate-main", "a_climate"), (resource.Uuid, resource.Name, resource.BackendId));
+            var resource = await Assert.That(resources).HasSingleItem();
+            await Assert.That((resource.Uuid, resource.Name, resource.BackendId)).IsEqualTo((Ids.Resource, "climate-main", "a_climate"));
         }),
         new("marketplace_resources_retrieve", async w =>
         {
             var resource = await w.Client.GetResourceAsync(Ids.Resource, ["state"], Ct);
 
-            Assert.Equal((Ids.Resource, ResourceState.Ok), (resource.Uuid, resource.State));
-            Assert.Null(resource.BackendId);
+            await Assert.That((resource.Uuid, resource.State)).IsEqualTo((Ids.Resource, ResourceState.Ok));
+            await Assert.That(resource.BackendId).IsNull();
         }),
         new("marketplace_resources_team_list", async w =>
         {
             var team = await w.Client.ListResourceTeamAsync(Ids.Resource, hasConsent: true, Ct);
 
-            Assert.Equal([Ids.Alice, Ids.Bob], team.Select(m => m.Uuid).Order());
+            await Assert.That(team.Select(m => m.Uuid).Order()).IsEquivalentTo([Ids.Alice, Ids.Bob], CollectionOrdering.Matching);
         }),
         new("marketplace_resources_set_end_date", async w =>
         {
@@ -42,14 +42,14 @@ internal static class ResourceCases
 
             await w.Client.SetResourceEndDateAsync(Ids.Resource, null, Ct);
 
-            Assert.Null(w.Read(s => s.Resources.At(Ids.Resource).EndDate));
+            await Assert.That(w.Read(s => s.Resources.At(Ids.Resource).EndDate)).IsNull();
         }),
         new("marketplace_resources_terminate", async w =>
         {
             var answer = await w.Client.TerminateResourceAsync(Ids.Resource, new ResourceTerminateRequest { Attributes = new JsonObject { ["reason"] = "project ended" } }, Ct);
 
             var order = w.Read(s => s.Orders.At(answer.OrderUuid));
-            Assert.Equal((OrderType.Terminate, OrderState.PendingProvider, Ids.Resource.Hex()), (order.Type, order.State, order.Resource.Uuid));
+            await Assert.That((order.Type, order.State, order.Resource.Uuid)).IsEqualTo((OrderType.Terminate, OrderState.PendingProvider, Ids.Resource.Hex()));
         }),
         new("marketplace_resources_update_limits", async w =>
         {
@@ -59,7 +59,7 @@ internal static class ResourceCases
                 Ct);
 
             var order = w.Read(s => s.Orders.At(answer.OrderUuid));
-            Assert.Equal((OrderType.Update, 300L, "more cpu"), (order.Type, order.Limits["cpu"], order.RequestComment));
+            await Assert.That((order.Type, order.Limits["cpu"], order.RequestComment)).IsEqualTo((OrderType.Update, 300L, "more cpu"));
         }),
     ];
 }

@@ -21,8 +21,8 @@ internal static class UsageCases
                 Fields = ["type", "usage", "billing_period"],
             }).ToListAsync(Ct);
 
-            var usage = Assert.Single(usages);
-            Assert.Equal((Ids.ComponentUsage, "cpu", 12m, October), (usage.Uuid, usage.Type, usage.Usage, usage.BillingPeriod));
+            var usage = await Assert.That(usages).HasSingleItem();
+            await Assert.That((usage.Uuid, usage.Type, usage.Usage, usage.BillingPeriod)).IsEqualTo((Ids.ComponentUsage, "cpu", 12m, October));
         }),
         new("marketplace_component_usages_set_usage", async w =>
         {
@@ -36,7 +36,7 @@ internal static class UsageCases
                 Ct);
 
             var november = w.Read(s => s.ComponentUsages.Where(u => u.BillingPeriod == new DateOnly(2026, 11, 1)).ToDictionary(u => u.Component.Type, u => u.Usage));
-            Assert.Equal(new Dictionary<string, decimal> { ["cpu"] = 5.5m, ["mem"] = 1024m }, november);
+            await Assert.That(november).IsEquivalentTo(new Dictionary<string, decimal> { ["cpu"] = 5.5m, ["mem"] = 1024m });
         }),
         new("marketplace_component_usages_set_user_usages", async w =>
         {
@@ -46,7 +46,7 @@ internal static class UsageCases
                 Ct);
 
             var users = w.Read(s => s.ComponentUsages.At(Ids.ComponentUsage).UserUsages.ToDictionary(u => u.Username, u => u.Usage));
-            Assert.Equal(new Dictionary<string, decimal> { ["alice"] = 11m, ["bob"] = 2m, ["carol"] = 1m }, users);
+            await Assert.That(users).IsEquivalentTo(new Dictionary<string, decimal> { ["alice"] = 11m, ["bob"] = 2m, ["carol"] = 1m });
         }),
         new("marketplace_component_usages_set_user_usage", async w =>
         {
@@ -58,7 +58,7 @@ internal static class UsageCases
                 Ct);
 
             var usage = w.Read(s => s.ComponentUsages.At(Ids.ComponentUsage).UserUsages.Single(u => u.Username == "bob"));
-            Assert.Equal((0m, bob), (usage.Usage, usage.OfferingUser?.Uuid));
+            await Assert.That((usage.Usage, usage.OfferingUser?.Uuid)).IsEqualTo((0m, bob));
         }),
         new("marketplace_component_user_usages_list", async w =>
         {
@@ -69,16 +69,16 @@ internal static class UsageCases
                 Fields = ["username", "usage", "component_usage"],
             }).ToListAsync(Ct);
 
-            Assert.Equal([("alice", 10m), ("bob", 2m)], usages.Select(u => (u.Username!, u.Usage!.Value)));
-            Assert.All(usages, u => Assert.EndsWith($"/marketplace-component-usages/{Ids.ComponentUsage.Hex()}/", u.ComponentUsage));
+            await Assert.That(usages.Select(u => (u.Username!, u.Usage!.Value))).IsEquivalentTo([("alice", 10m), ("bob", 2m)], CollectionOrdering.Matching);
+            foreach (var u in usages) { await Assert.That(u.ComponentUsage).EndsWith($"/marketplace-component-usages/{Ids.ComponentUsage.Hex()}/"); }
         }),
         new("component_user_usage_limits_list", async w =>
         {
             var limits = await w.Client.ListComponentUserUsageLimits(new ComponentUserUsageLimitListQuery { ResourceUuid = Ids.Resource }).ToListAsync(Ct);
 
-            var limit = Assert.Single(limits);
-            Assert.Equal(("cpu", 50m), (limit.ComponentType, limit.Limit));
-            Assert.EndsWith($"/users/{Ids.Alice.Hex()}/", limit.User);
+            var limit = await Assert.That(limits).HasSingleItem();
+            await Assert.That((limit.ComponentType, limit.Limit)).IsEqualTo(("cpu", 50m));
+            await Assert.That(limit.User).EndsWith($"/users/{Ids.Alice.Hex()}/");
         }),
     ];
 }

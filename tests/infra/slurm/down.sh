@@ -16,16 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 main() {
   require_root
-  [[ -d "$PID_DIR" ]] || {
-    log "nothing to stop (no $PID_DIR)"
-    return 0
-  }
-  lock_state_dir
-  local i
-  for ((i = ${#DAEMONS[@]} - 1; i >= 0; i--)); do
-    stop_daemon "${DAEMONS[i]}"
-  done
-  log "stopped; state kept in $STATE_DIR"
+  stop_all "$STOP_WAIT"
 }
 
 main "$@"

@@ -39,12 +39,8 @@ readonly DAEMONS=(munged mariadbd slurmdbd slurmctld slurmd)
 # through SLURM_CONF; slurmdbd reads slurmdbd.conf from the same directory.
 export SLURM_CONF
 
-log() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
-
-die() {
-  log "ERROR: $*"
-  exit 1
-}
+# shellcheck source-path=SCRIPTDIR source=../daemons.sh
+source "$SLURM_TEST_INFRA_DIR/../daemons.sh"
 
 # The values land in configuration files and in SQL table names: refuse
 # anything but a plain name and port numbers.
@@ -62,58 +58,12 @@ require_root() {
   [[ $EUID -eq 0 ]] || die "must run as root (the daemons run as root and SlurmUser=root)"
 }
 
-# Serialise up.sh and down.sh on one state dir (two CI steps, or a developer
-# and a test harness, may call them at once). Daemons must not inherit fd 9,
-# or they would hold the lock for ever: start_daemon closes it
-# (close_inherited_fds in up.sh).
-lock_state_dir() {
-  mkdir -p "$STATE_DIR"
-  exec 9>"$STATE_DIR/.lock"
-  flock -w 300 9 || die "another up.sh/down.sh holds $STATE_DIR/.lock"
-}
-
-pid_file() { printf '%s/%s.pid\n' "$PID_DIR" "$1"; }
-
-# Prints the recorded pid of daemon $1 when that process is still alive and
-# still is that daemon (the comm check guards against pid reuse after a
-# reboot, since the state dir outlives the processes). Returns 1 otherwise.
-running_pid() {
-  local name=$1 file pid comm
-  file=$(pid_file "$name")
-  [[ -r "$file" ]] || return 1
-  pid=$(<"$file")
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-  [[ "$comm" == "$name" ]] || return 1
-  printf '%s\n' "$pid"
-}
-
 # Runs a client command with stdin closed and a hard time limit: sacctmgr
 # without -i can otherwise loop forever on "Y or N please".
 client() {
   timeout 15 "$@" </dev/null
 }
 
-# stop_daemon NAME: SIGTERM the recorded pid, wait, SIGKILL as a last resort
-# (MariaDB and slurmdbd flush state on SIGTERM, so the wait is generous:
-# SLURM_TEST_STOP_WAIT seconds, default 30).
-stop_daemon() {
-  local name=$1 pid deadline
-  if ! pid=$(running_pid "$name"); then
-    rm -f "$(pid_file "$name")"
-    return 0
-  fi
-  log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  deadline=$((SECONDS + ${SLURM_TEST_STOP_WAIT:-30}))
-  while running_pid "$name" >/dev/null; do
-    if ((SECONDS >= deadline)); then
-      log "WARNING: $name (pid $pid) still running after ${SLURM_TEST_STOP_WAIT:-30}s; sending SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.5
-      break
-    fi
-    sleep 0.2
-  done
-  rm -f "$(pid_file "$name")"
-}
+# Seconds down.sh and the database repair wait for a daemon to stop before
+# SIGKILL (MariaDB and slurmdbd flush state on SIGTERM).
+readonly STOP_WAIT=${SLURM_TEST_STOP_WAIT:-30}

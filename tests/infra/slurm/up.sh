@@ -171,56 +171,6 @@ show_logs() {
   done
 }
 
-# Close every descriptor above stderr in this (sub)shell. Daemons must not
-# keep what the caller left open: the state-dir lock (fd 9) would stay held
-# for ever, and an inherited pipe end keeps a CI runner or a `$(...)` that
-# captured up.sh's output waiting for an EOF that never comes.
-close_inherited_fds() {
-  local fd_path fd
-  for fd_path in /proc/"$BASHPID"/fd/*; do
-    fd=${fd_path##*/}
-    ((fd > 2)) || continue
-    exec {fd}>&-
-  done
-}
-
-# start_daemon NAME COMMAND...: start COMMAND (which must stay in the
-# foreground and exec as NAME) in its own session, detached from this
-# script's terminal and process group so that it outlives the caller, and
-# record its pid. A daemon still running from an earlier run is kept.
-start_daemon() {
-  local name=$1 pid
-  shift
-  if pid=$(running_pid "$name"); then
-    log "$name already running (pid $pid)"
-    return 0
-  fi
-  rm -f "$(pid_file "$name")"
-  printf -- '--- %s: starting %s\n' "$(date -Is)" "$*" >>"$LOG_DIR/$name.out"
-  # A background child of a non-interactive script is not a process-group
-  # leader, so setsid execs in place instead of forking: $! is the daemon.
-  # In the state dir: a daemon that crashes leaves its core file there, not
-  # in the caller's directory (a checkout, say).
-  (
-    close_inherited_fds
-    cd "$STATE_DIR"
-    exec setsid "$@" </dev/null >>"$LOG_DIR/$name.out" 2>&1
-  ) &
-  pid=$!
-  printf '%s\n' "$pid" >"$(pid_file "$name")"
-  # Until the exec chain (bash -> setsid -> daemon) completes, the process
-  # still shows as bash or setsid; wait for it so running_pid is meaningful.
-  local deadline=$((SECONDS + 10))
-  until running_pid "$name" >/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-      show_logs "$name"
-      die "$name (pid $pid) did not start"
-    fi
-    sleep 0.1
-  done
-  log "$name started (pid $pid)"
-}
-
 # wait_for NAMES WHAT CHECK...: poll CHECK until it succeeds; fail early, with
 # the daemon's log, if one of the daemons NAMES (space-separated) dies, and
 # after TIMEOUT seconds.
@@ -382,8 +332,8 @@ heal_accounting_db() {
   check_assoc_trees || status=$?
   ((status == 0)) && return 0
   ((status == 1)) || die "could not read the association tables of $DB_NAME"
-  stop_daemon slurmctld
-  stop_daemon slurmdbd
+  stop_daemon slurmctld "$STOP_WAIT"
+  stop_daemon slurmdbd "$STOP_WAIT"
   repair_assoc_trees || recreate_accounting_db "its association tree could not be repaired"
 }
 
@@ -409,7 +359,7 @@ start_accounting_healing() {
   ((status == 0)) && return 0
   running_pid slurmdbd >/dev/null && exit "$status"
   log "slurmdbd exited right after it started; repairing its database and trying once more"
-  stop_daemon slurmctld
+  stop_daemon slurmctld "$STOP_WAIT"
   if check_assoc_trees; then
     recreate_accounting_db "slurmdbd crashed on a database whose association tree looks sound"
   else

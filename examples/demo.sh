@@ -79,9 +79,12 @@ YAML
 
 if [[ $real_slurm -eq 1 ]]; then
   # A previous demo's accounts would make the agent pick other names; start from a clean slate.
-  for account in $(sacctmgr -n -P show assoc where cluster="$cluster" format=account | sort -u -r | grep '^demo_' || true); do
-    sacctmgr -i remove account where name="$account" >/dev/null
-  done
+  # One removal of them all, under the write lock the agent takes (concurrent sacctmgr writers
+  # corrupt SLURM 22.05's association tree).
+  accounts=$(sacctmgr -n -P show assoc where cluster="$cluster" format=account | grep '^demo_' | sort -u | paste -sd, || true)
+  if [[ -n "$accounts" ]]; then
+    bash tests/infra/slurm/sacctmgr-write.sh remove account where name="$accounts" >/dev/null
+  fi
 fi
 
 say "Checking the config"

@@ -20,7 +20,11 @@ public class ConcurrencyTests
         await using var one = await AgentHarness.StartAsync(first);
         await using var two = await AgentHarness.StartAsync(second);
 
-        var runs = await Task.WhenAll(one.RunAgentOnceAsync(), two.RunAgentOnceAsync());
+        // Ten orders' writes queue on the host-wide write lock with every other writer on the machine
+        // (other test processes, an orphaned write being waited for): more than the default 2 minutes
+        // were seen on a loaded host.
+        var limit = TimeSpan.FromMinutes(6);
+        var runs = await Task.WhenAll(one.RunAgentOnceAsync(limit), two.RunAgentOnceAsync(limit));
 
         foreach (var run in runs) { await Assert.That(run.ExitCode == 0).IsTrue().Because(run.ToString()); }
         foreach (var (harness, scenario, orders) in new[] { (one, first, firstOrders), (two, second, secondOrders) })

@@ -28,7 +28,8 @@ public static class AgentBinary
     /// <summary>Runs the binary with arguments.</summary>
     public static Task<ProcessOutcome> RunAsync(params string[] arguments) => ProcessRunner.RunAsync(Path, arguments);
 
-    /// <summary>Runs the binary with arguments, extra environment and a working directory.</summary>
-    public static Task<ProcessOutcome> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory = null) =>
-        ProcessRunner.RunAsync(Path, arguments, environment, workingDirectory);
+    /// <summary>Runs the binary with arguments, extra environment, a working directory and a time limit (default 2 minutes).</summary>
+    public static Task<ProcessOutcome> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory = null, TimeSpan? timeout = null) =>
+        ProcessRunner.RunAsync(Path, arguments, environment, workingDirectory, timeout);
 }

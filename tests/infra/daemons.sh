@@ -67,8 +67,11 @@ start_daemon() {
   printf -- '--- %s: starting %s\n' "$(date -Is)" "$*" >>"$LOG_DIR/$name.out"
   # A background child of a non-interactive script is not a process-group
   # leader, so setsid execs in place instead of forking: $! is the daemon.
+  # In the state dir: a daemon that crashes leaves its core file there, not
+  # in the caller's directory (a checkout, say).
   (
     close_inherited_fds
+    cd "$STATE_DIR"
     exec setsid "$@" </dev/null >>"$LOG_DIR/$name.out" 2>&1
   ) &
   pid=$!

@@ -60,20 +60,12 @@ public sealed partial class SlurmBackend
         {
             var customer = customerId is null ? null : await ParentIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             project = await ParentIdAsync(projectId, cancellationToken).ConfigureAwait(false);
-            if (customer is not null)
-            {
-                await EnsureAccountAsync(customer, Or(resource.CustomerName, customer), customer, RootAccount, cancellationToken).ConfigureAwait(false);
-            }
 
-            await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
-
-            // No existence read first: the order processor has just checked, and sacctmgr answers
-            // "Nothing new added" for an association that exists (e.g. created by another agent since).
-            adding = true;
-            if (!await Client.CreateAccountAsync(allocation, Or(resource.Name, allocation), project, project, cancellationToken).ConfigureAwait(false))
-            {
-                throw new DuplicateResourceException(allocation);
-            }
+            // Parents and allocation in one hold of the write lock, so that no other agent process removes
+            // the project (its last allocation terminated) between our check and our add.
+            var parent = project;
+            await Client.ExclusivelyAsync(() => CreateUnderParentsAsync(resource, allocation, customer, parent, () => adding = true, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (BackendException e) when (e is not DuplicateResourceException && !(adding && e is CommandTimeoutException))
         {
@@ -176,6 +168,48 @@ public sealed partial class SlurmBackend
 
         await RemoveProjectIfUnusedAsync(check.Project!, cancellationToken).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Creates missing customer and project accounts, then the allocation under the project (<paramref name="adding"/> is called just before the allocation's add). A parent known
+    /// from earlier in this cycle may have been removed since by another process; sacctmgr then refuses the
+    /// add, and the parents are checked and made again (still inside the caller's critical section).
+    /// </summary>
+    private async Task CreateUnderParentsAsync(
+        ResourceRequest resource, string allocation, string? customer, string project, Action adding, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (customer is not null)
+            {
+                await EnsureAccountAsync(customer, Or(resource.CustomerName, customer), customer, RootAccount, cancellationToken).ConfigureAwait(false);
+            }
+
+            await EnsureAccountAsync(project, Or(resource.ProjectName, project), project, customer ?? _options.ParentAccount!, cancellationToken).ConfigureAwait(false);
+
+            // No existence read first: the order processor has just checked, and sacctmgr answers
+            // "Nothing new added" for an association that exists (e.g. created by another agent since).
+            adding();
+            switch (await Client.TryCreateAccountAsync(allocation, Or(resource.Name, allocation), project, project, cancellationToken).ConfigureAwait(false))
+            {
+                case AccountCreation.Created:
+                    return;
+                case AccountCreation.Existed:
+                    throw new DuplicateResourceException(allocation);
+                case AccountCreation.ParentMissing when attempt == 1:
+                    SlurmLog.ParentVanished(_logger, project, allocation);
+                    _knownParents.Remove(project);
+                    if (customer is not null)
+                    {
+                        _knownParents.Remove(customer);
+                    }
+
+                    break;
+                default:
+                    throw new BackendException(
+                        $"Cannot create SLURM account {allocation}: its parent account {project} is missing on cluster {ClusterLabel} even after it was created again");
+            }
+        }
     }
 
     /// <summary>Refuses a resource whose customer or project slug is unset: the tree cannot be placed.</summary>
@@ -325,8 +359,14 @@ public sealed partial class SlurmBackend
     /// id with capitals never matched and the project — with every allocation under it — was removed.
     /// With a cluster set, account records outlive their associations, so the
     /// organization field would keep every project forever; the tree is the truth there.
+    /// <para>Checked and removed in one hold of the write lock: SLURM removes a parent with its whole
+    /// sub-tree, so an allocation another agent process added between the check and the removal would be
+    /// removed with the project while its order reports it created.</para>
     /// </remarks>
-    private async Task RemoveProjectIfUnusedAsync(string project, CancellationToken cancellationToken)
+    private Task RemoveProjectIfUnusedAsync(string project, CancellationToken cancellationToken) =>
+        Client.ExclusivelyAsync(() => RemoveProjectIfChildlessAsync(project, cancellationToken), cancellationToken);
+
+    private async Task RemoveProjectIfChildlessAsync(string project, CancellationToken cancellationToken)
     {
         if (!await Client.AccountExistsAsync(project, cancellationToken).ConfigureAwait(false))
         {

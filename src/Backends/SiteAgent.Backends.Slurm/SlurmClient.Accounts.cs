@@ -111,7 +111,19 @@ public sealed partial class SlurmClient
     /// <param name="organization">An account id.</param>
     /// <param name="parent">Parent account; null for SLURM's default (root).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    public async Task<bool> CreateAccountAsync(string account, string description, string organization, string? parent, CancellationToken cancellationToken)
+    public async Task<bool> CreateAccountAsync(string account, string description, string organization, string? parent, CancellationToken cancellationToken) =>
+        await AddAccountAsync(account, description, organization, parent, parentMayBeMissing: false, cancellationToken).ConfigureAwait(false)
+            == AccountCreation.Created;
+
+    /// <summary>
+    /// W1 as <see cref="CreateAccountAsync"/>, but a parent without an association on this cluster is an
+    /// answer (<see cref="AccountCreation.ParentMissing"/>) instead of an error: for a caller that then makes it.
+    /// </summary>
+    public Task<AccountCreation> TryCreateAccountAsync(string account, string description, string organization, string parent, CancellationToken cancellationToken) =>
+        AddAccountAsync(account, description, organization, parent, parentMayBeMissing: true, cancellationToken);
+
+    private async Task<AccountCreation> AddAccountAsync(
+        string account, string description, string organization, string? parent, bool parentMayBeMissing, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
         SlurmNames.Account(organization, "organization");
@@ -127,8 +139,9 @@ public sealed partial class SlurmClient
         var (outcome, output) = await WriteAsync(command, cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
-            SacctmgrOutcome.Success => true,
-            SacctmgrOutcome.NothingAdded => false,
+            SacctmgrOutcome.Success => AccountCreation.Created,
+            SacctmgrOutcome.NothingAdded => AccountCreation.Existed,
+            _ when parentMayBeMissing && SlurmParser.IsParentMissing(output) => AccountCreation.ParentMissing,
             _ => throw Failure(command, output),
         };
     }

@@ -37,6 +37,9 @@ public sealed partial class SlurmClient
     private readonly SacctmgrWriteLock? _writeLock;
     private readonly ILogger _logger;
 
+    // The lock held by the critical section this flow of execution runs in (ExclusivelyAsync), if any.
+    private readonly AsyncLocal<SacctmgrWriteLock.Holder?> _held = new();
+
     /// <summary>Creates a client.</summary>
     /// <param name="settings">Paths, cluster and limits.</param>
     /// <param name="runner">Runs the commands (a dry-run runner only records writes).</param>
@@ -90,11 +93,54 @@ public sealed partial class SlurmClient
         return result.Output;
     }
 
-    /// <summary>Runs a sacctmgr write under the host-wide lock and classifies its answer.</summary>
+    /// <summary>
+    /// Runs <paramref name="section"/>, a sequence of this client's reads and writes, while holding the
+    /// host-wide write lock once: what its reads saw still holds when its writes run, because no other
+    /// process writes in between. Writes inside use the held lock; nested sections join the outer one.
+    /// </summary>
+    /// <remarks>
+    /// For check-then-write sequences that another process could invalidate in the gap, such as "remove
+    /// the project when nothing lives under it" against "create an allocation under that project": SLURM
+    /// removes a parent with its whole sub-tree, so the gap would lose the new allocation. The section must
+    /// run its commands one after another. Without a lock (dry run) it simply runs.
+    /// </remarks>
+    public async Task<T> ExclusivelyAsync<T>(Func<Task<T>> section, CancellationToken cancellationToken)
+    {
+        if (_writeLock is null || _held.Value is not null)
+        {
+            return await section().ConfigureAwait(false);
+        }
+
+        using var holder = await _writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        _held.Value = holder;
+        try
+        {
+            return await section().ConfigureAwait(false);
+        }
+        finally
+        {
+            _held.Value = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="section"/> as one critical section under the write lock (see the generic overload).</summary>
+    public Task ExclusivelyAsync(Func<Task> section, CancellationToken cancellationToken) =>
+        ExclusivelyAsync(
+            async () =>
+            {
+                await section().ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Runs a sacctmgr write under the host-wide lock (the section's, inside one) and classifies its answer.</summary>
     private async Task<(SacctmgrOutcome Outcome, string Output)> WriteAsync(CommandSpec command, CancellationToken cancellationToken)
     {
-        using var held = _writeLock is null ? null : await _writeLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var result = await RunAsync(command, cancellationToken).ConfigureAwait(false);
+        var result = Inspect(command, _held.Value is { } held
+            ? await held.RunAsync(_runner, command, cancellationToken).ConfigureAwait(false)
+            : _writeLock is null
+                ? await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false)
+                : await _writeLock.RunAsync(_runner, command, cancellationToken).ConfigureAwait(false));
         return (SlurmParser.ClassifyWrite(result.ExitCode, result.Output), result.Output);
     }
 
@@ -108,9 +154,12 @@ public sealed partial class SlurmClient
         }
     }
 
-    private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
+    private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken) =>
+        Inspect(command, await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Refuses a cut-off output and logs a failure; returns the result unchanged otherwise.</summary>
+    private CommandResult Inspect(CommandSpec command, CommandResult result)
     {
-        var result = await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
         if (result.Truncated)
         {
             throw new BackendException(

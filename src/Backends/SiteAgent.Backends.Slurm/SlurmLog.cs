@@ -14,7 +14,8 @@ namespace SiteAgent.Backends.Slurm;
 /// 4027 EmptyUsername, 4028 UserBatchFailed, 4029 UserLimitsSet, 4030 HomeDirectoryCreated, 4031 HomeDirectoryExists, 4032 HomeDirectoryFailed,
 /// 4040 UsageLineSkipped, 4042 UsageBatchFailed, 4041 UnparsedLimit, 4050 StatusNotConfigured, 4051 QosChanged, 4052 QosUnchanged,
 /// 4060 DiagnosticSetting, 4061 DiagnosticResult, 4062 DiagnosticProblem, 4063 FeatureNotApplied,
-/// 4064 PullFailed, 4065 QosCreated, 4066 AccountNotFound.
+/// 4064 PullFailed, 4065 QosCreated, 4066 AccountNotFound, 4067 WaitingForOrphanedWriter, 4068 OrphanedWriterEnded,
+/// 4069 WriterRecordUnreadable, 4070 WriterRecordFailed, 4071 ParentVanished.
 /// </remarks>
 internal static partial class SlurmLog
 {
@@ -148,4 +149,19 @@ internal static partial class SlurmLog
 
     [LoggerMessage(EventId = 4065, Level = LogLevel.Information, Message = "Created QoS {Qos} for {Account}")]
     public static partial void QosCreated(ILogger logger, string qos, string account);
+
+    [LoggerMessage(EventId = 4067, Level = LogLevel.Warning, Message = "sacctmgr (pid {Pid}) left running by a holder of {LockFile} that died is still writing; waiting for it to end before the next write")]
+    public static partial void WaitingForOrphanedWriter(ILogger logger, int pid, string lockFile);
+
+    [LoggerMessage(EventId = 4068, Level = LogLevel.Information, Message = "sacctmgr (pid {Pid}) of a dead lock holder ended after {Seconds} s; writing")]
+    public static partial void OrphanedWriterEnded(ILogger logger, int pid, double seconds);
+
+    [LoggerMessage(EventId = 4069, Level = LogLevel.Warning, Message = "Ignoring the content of the sacctmgr write lock {LockFile}: {Reason}")]
+    public static partial void WriterRecordUnreadable(ILogger logger, string lockFile, string reason);
+
+    [LoggerMessage(EventId = 4070, Level = LogLevel.Warning, Message = "Could not record the running sacctmgr in {LockFile}: {Reason}; should this process die, the next writer will not wait for it")]
+    public static partial void WriterRecordFailed(ILogger logger, string lockFile, string reason);
+
+    [LoggerMessage(EventId = 4071, Level = LogLevel.Warning, Message = "Parent account {Parent} of {Account} was removed by another process since this agent saw it; creating it again")]
+    public static partial void ParentVanished(ILogger logger, string parent, string account);
 }

@@ -346,6 +346,13 @@ public static partial class SlurmParser
         return text.Contains("Job(s) active", StringComparison.Ordinal) ? SacctmgrOutcome.JobsActive : SacctmgrOutcome.Failed;
     }
 
+    /// <summary>
+    /// True when sacctmgr refused an account because its parent does not exist
+    /// (<c>Parent account 'x' doesn't exist on cluster c</c> for add, <c>Parent Account x doesn't exist.</c> for modify).
+    /// </summary>
+    public static bool IsParentMissing(string text) =>
+        text.Contains("Parent account", StringComparison.OrdinalIgnoreCase) && text.Contains("doesn't exist", StringComparison.Ordinal);
+
     private static IReadOnlyList<string> ParseList(ReadOnlySpan<char> text)
     {
         var items = new List<string>();

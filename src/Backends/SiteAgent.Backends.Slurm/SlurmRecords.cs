@@ -86,3 +86,16 @@ public sealed record AccountAssociations(
     IReadOnlyList<string> Qos,
     string DefaultQos,
     IReadOnlyDictionary<string, TresLimits> Users);
+
+/// <summary>What an <c>add account</c> did.</summary>
+public enum AccountCreation
+{
+    /// <summary>The association was created.</summary>
+    Created,
+
+    /// <summary><c>Nothing new added.</c>: the association existed already.</summary>
+    Existed,
+
+    /// <summary>Refused: the parent account has no association on the cluster.</summary>
+    ParentMissing,
+}

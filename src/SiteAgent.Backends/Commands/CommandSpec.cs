@@ -23,6 +23,10 @@ public sealed record CommandSpec(string Program, IReadOnlyList<string> Arguments
     /// <summary>Variables set (or overridden) in the child's environment; the rest is inherited unchanged.</summary>
     /// <remarks>For example <c>TZ</c> for <c>sacct</c>, which reads its time window in its own local zone.</remarks>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>Called with the child's pid as soon as it runs, before its output is read; runners that start no process never call it.</summary>
+    /// <remarks>The SLURM write lock records the pid, so that a sacctmgr outliving a killed agent is waited for.</remarks>
+    public Action<int>? OnStarted { get; init; }
 }
 
 /// <summary>What a finished command produced.</summary>

@@ -46,6 +46,7 @@ public sealed class ProcessCommandRunner : ICommandRunner
         var timeout = command.Timeout ?? _defaultTimeout;
         var stopwatch = Stopwatch.StartNew();
         Start(process, command);
+        command.OnStarted?.Invoke(process.Id);
         process.StandardInput.Close();
 
         var output = new MergedOutput(_outputCapBytes);

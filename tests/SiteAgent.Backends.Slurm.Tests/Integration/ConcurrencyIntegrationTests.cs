@@ -1,4 +1,5 @@
-using System.IO;
+using SiteAgent.Backends.Commands;
+using SiteAgent.Backends.Model;
 using SiteAgent.Backends.Slurm.Tests.Support;
 
 namespace SiteAgent.Backends.Slurm.Tests.Integration;
@@ -36,5 +37,36 @@ public class ConcurrencyIntegrationTests
         await Assert.That(children.Except(expected)).IsEmpty();
         var listed = await scope.Backend().Client.ListChildAccountsAsync(parent, TestContext.Current!.Execution.CancellationToken);
         await Assert.That(listed.Count).IsEqualTo(expected.Length);
+    }
+
+    [Test]
+    public async Task TerminateRacingACreateUnderTheSameProject_NeverRemovesTheNewAllocation()
+    {
+        // Terminating the last allocation of a project removes the project when nothing else lives under
+        // it, and SLURM removes a parent with its whole sub-tree. Another agent process creates an
+        // allocation under the same project right after the terminating one looked for children.
+        await using var scope = new ClusterScope();
+        var project = scope.Prefix + "proj-1";
+        var creator = scope.Backend();
+        var first = await creator.CreateResourceAsync(scope.Resource("alloc-1"), scope.Id("alloc-1"), UserContext.Empty, TestContext.Current!.Execution.CancellationToken);
+        Task<BackendResourceInfo>? create = null;
+        var interleaving = new InterleavingRunner(
+            new ProcessCommandRunner(),
+            command => command.Arguments.Contains("withsubaccounts") && command.Arguments.Contains($"account={project}"),
+            async () =>
+            {
+                // The other process's create: given a few seconds, it runs unless the terminating agent holds the write lock.
+                create = Task.Run(() => creator.CreateResourceAsync(scope.Resource("alloc-2"), scope.Id("alloc-2"), UserContext.Empty, CancellationToken.None));
+                await Task.WhenAny(create, Task.Delay(TimeSpan.FromSeconds(10)));
+            });
+        var terminator = scope.Backend(runner: interleaving);
+
+        await terminator.DeleteResourceAsync(scope.Resource("alloc-1") with { BackendId = first.BackendId }, "proj-1", TestContext.Current!.Execution.CancellationToken);
+        await Assert.That(create is not null).IsTrue().Because("the interleaved create never started");
+        var second = await create!;
+
+        await Assert.That(await SlurmCluster.AccountRowAsync(first.BackendId)).IsNull();
+        await Assert.That((await SlurmCluster.AccountRowAsync(second.BackendId))?[1]).IsEqualTo(project);
+        await Assert.That((await SlurmCluster.AccountRowAsync(project))?[1]).IsEqualTo(scope.Prefix + "org-a");
     }
 }

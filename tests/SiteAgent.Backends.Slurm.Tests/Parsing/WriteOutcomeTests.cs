@@ -35,4 +35,13 @@ public class WriteOutcomeTests
     [Arguments("sacctmgr-remove-user-association.txt", 0, SacctmgrOutcome.Success)]
     public async Task ClassifyWrite_CapturedAnswers(string fixture, int exitCode, SacctmgrOutcome expected) =>
         await Assert.That(SlurmParser.ClassifyWrite(exitCode, Fixture.Text(fixture))).IsEqualTo(expected);
+
+    [Test]
+    [Arguments("sacctmgr-add-account-missing-parent.txt", true)]
+    [Arguments("sacctmgr-modify-account-parent-missing.txt", true)]
+    [Arguments("sacctmgr-add-account-42-char-prefix-collision.txt", false)]
+    [Arguments("sacctmgr-add-account-already-exists.txt", false)]
+    [Arguments("sacctmgr-modify-account-qos-unknown.txt", false)]
+    public async Task IsParentMissing_CapturedAnswers(string fixture, bool expected) =>
+        await Assert.That(SlurmParser.IsParentMissing(Fixture.Text(fixture))).IsEqualTo(expected);
 }

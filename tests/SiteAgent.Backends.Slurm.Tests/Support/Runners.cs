@@ -71,3 +71,24 @@ internal sealed class RecordingRunner(ICommandRunner inner) : ICommandRunner
         return inner.RunAsync(command, cancellationToken);
     }
 }
+
+/// <summary>
+/// A real runner that, right after a command matching <paramref name="trigger"/> has run, awaits
+/// <paramref name="between"/> before handing back the result: forces another writer into the gap a
+/// test wants to probe.
+/// </summary>
+internal sealed class InterleavingRunner(ICommandRunner inner, Func<CommandSpec, bool> trigger, Func<Task> between) : ICommandRunner
+{
+    private int _fired;
+
+    public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
+    {
+        var result = await inner.RunAsync(command, cancellationToken);
+        if (trigger(command) && Interlocked.Exchange(ref _fired, 1) == 0)
+        {
+            await between();
+        }
+
+        return result;
+    }
+}

@@ -1,29 +1,25 @@
-using SiteAgent.Backends.Commands;
 using SiteAgent.Backends.Slurm;
+using SiteAgent.Testing;
 
 namespace SiteAgent.Benchmarks.Orders;
 
 /// <summary>
 /// The real SLURM cluster of tests/infra/slurm (cluster.env: <c>SLURM_CONF</c>, cluster <c>waldurtest</c>),
-/// reached through sacctmgr: the readiness check and the clean-up of a run's accounts.
+/// reached through <see cref="SlurmTestCluster"/>: the readiness check and the clean-up of a run's accounts.
 /// </summary>
 /// <remarks>
 /// Clean-up removes accounts under the host-wide <see cref="SacctmgrWriteLock"/>, as the agent writes:
-/// other agents or integration tests may add accounts at the same time, and concurrent adds corrupt
+/// other agents or integration tests may add accounts at the same time, and concurrent writes corrupt
 /// SLURM 22.05's account tree.
 /// </remarks>
 internal sealed class BenchCluster
 {
-    private const string Sacctmgr = "/usr/bin/sacctmgr";
     private const int NamesPerRemoval = 40;
 
-    private readonly ProcessCommandRunner _runner = new();
-
-    private BenchCluster(string name, string configPath, SacctmgrWriteLock writeLock)
+    private BenchCluster(string name, string configPath)
     {
         Name = name;
         ConfigPath = configPath;
-        WriteLock = writeLock;
     }
 
     /// <summary>The cluster name commands are scoped to.</summary>
@@ -33,34 +29,33 @@ internal sealed class BenchCluster
     public string ConfigPath { get; }
 
     /// <summary>The lock the agent's sacctmgr writes take (its default file).</summary>
-    public SacctmgrWriteLock WriteLock { get; }
+    public SacctmgrWriteLock WriteLock => SlurmTestCluster.WriteLock;
 
     /// <summary>Finds the cluster from the environment or cluster.env's defaults and sets <c>SLURM_CONF</c> for child processes.</summary>
     /// <exception cref="InvalidOperationException">SLURM is not installed or the cluster is not up; the message says how to start it.</exception>
     public static async Task<BenchCluster> FindAsync(CancellationToken cancellationToken)
     {
-        var stateDir = Environment.GetEnvironmentVariable("SLURM_TEST_STATE_DIR") is { Length: > 0 } dir ? dir : "/var/lib/waldur-agent-test/slurm";
-        var config = Environment.GetEnvironmentVariable("SLURM_CONF") is { Length: > 0 } conf ? conf : Path.Combine(stateDir, "etc", "slurm.conf");
-        var name = Environment.GetEnvironmentVariable("SLURM_TEST_CLUSTER") is { Length: > 0 } cluster ? cluster : "waldurtest";
-        if (!File.Exists(Sacctmgr) || !File.Exists(config))
+        if (!SlurmTestCluster.Present)
         {
-            throw new InvalidOperationException($"SLURM is not here ({Sacctmgr}, {config}): start it with tests/infra/slurm/up.sh and source tests/infra/slurm/cluster.env");
+            throw new InvalidOperationException(
+                $"SLURM is not here ({SlurmTestCluster.Sacctmgr}, {SlurmTestCluster.ConfigPath}): start it with tests/infra/slurm/up.sh and source tests/infra/slurm/cluster.env");
         }
 
-        Environment.SetEnvironmentVariable("SLURM_CONF", config);
-        var found = new BenchCluster(name, config, new SacctmgrWriteLock(null, TimeSpan.FromMinutes(2)));
-        var clusters = SlurmParser.ParseClusters(await found.ReadAsync(["list", "cluster", "format=cluster"], cancellationToken).ConfigureAwait(false));
+        Environment.SetEnvironmentVariable("SLURM_CONF", SlurmTestCluster.ConfigPath);
+        var found = new BenchCluster(SlurmTestCluster.Name, SlurmTestCluster.ConfigPath);
+        var clusters = SlurmParser.ParseClusters(await SlurmTestCluster.ReadAsync("list", "cluster", "format=cluster").ConfigureAwait(false));
         // Taken once so that its file exists: the load sampler looks its holders up by inode.
         (await found.WriteLock.AcquireAsync(cancellationToken).ConfigureAwait(false)).Dispose();
-        return clusters.Contains(name, StringComparer.OrdinalIgnoreCase)
+        return clusters.Contains(found.Name, StringComparer.OrdinalIgnoreCase)
             ? found
-            : throw new InvalidOperationException($"sacctmgr does not list cluster {name} (it lists: {string.Join(", ", clusters)}); is tests/infra/slurm/up.sh running?");
+            : throw new InvalidOperationException($"sacctmgr does not list cluster {found.Name} (it lists: {string.Join(", ", clusters)}); is tests/infra/slurm/up.sh running?");
     }
 
     /// <summary>Accounts on this cluster whose names start with <paramref name="prefix"/>, children before their parents.</summary>
     public async Task<IReadOnlyList<string>> AccountsAsync(string prefix, CancellationToken cancellationToken)
     {
-        var text = await ReadAsync(["show", "association", "where", $"cluster={Name}", "format=Account,ParentName,User"], cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = await SlurmTestCluster.ReadAsync("show", "association", "where", $"cluster={Name}", "format=Account,ParentName,User").ConfigureAwait(false);
         var parents = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -83,20 +78,14 @@ internal sealed class BenchCluster
             var accounts = await AccountsAsync(prefix, cancellationToken).ConfigureAwait(false);
             foreach (var batch in accounts.Chunk(NamesPerRemoval))
             {
-                using var held = await WriteLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
-                await _runner.RunAsync(new CommandSpec(Sacctmgr, ["-i", "remove", "account", "where", "name=" + string.Join(',', batch)], CommandEffect.Write), cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                await SlurmTestCluster.WriteAsync("remove", "account", "where", "name=" + string.Join(',', batch)).ConfigureAwait(false);
             }
 
             left.AddRange(await AccountsAsync(prefix, cancellationToken).ConfigureAwait(false));
         }
 
         return left;
-    }
-
-    private async Task<string> ReadAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var result = await _runner.RunAsync(new CommandSpec(Sacctmgr, ["--parsable2", "--noheader", "--immediate", .. arguments], CommandEffect.Read), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? result.Output : throw new InvalidOperationException($"sacctmgr {string.Join(' ', arguments)} failed (exit {result.ExitCode}): {result.Output}");
     }
 
     private static int Depth(string account, Dictionary<string, string> parents)

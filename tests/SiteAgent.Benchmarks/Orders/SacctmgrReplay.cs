@@ -33,7 +33,7 @@ internal static class SacctmgrReplay
         {
             var arguments = command.Arguments.Skip(1).Select(a => a.Replace(agentPrefix, replayPrefix, StringComparison.Ordinal)).ToArray();
             var spec = new CommandSpec(command.Arguments[0], arguments, command.IsWrite ? CommandEffect.Write : CommandEffect.Read);
-            IDisposable? held = null;
+            SacctmgrWriteLock.Holder? held = null;
             if (command.IsWrite)
             {
                 lockWait.Start();
@@ -43,7 +43,9 @@ internal static class SacctmgrReplay
 
             try
             {
-                var result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+                var result = held is null
+                    ? await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false)
+                    : await held.RunAsync(runner, spec, cancellationToken).ConfigureAwait(false);
                 inside += result.Elapsed.TotalMilliseconds;
                 byKind[command.Kind] = byKind.GetValueOrDefault(command.Kind) + result.Elapsed.TotalMilliseconds;
                 mismatches += result.ExitCode == command.ExitCode ? 0 : 1;

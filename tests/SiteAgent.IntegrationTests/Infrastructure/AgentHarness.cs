@@ -75,6 +75,10 @@ internal sealed class AgentHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs one order_process cycle of the AOT binary, given up to <paramref name="timeout"/>.</summary>
+    public Task<ProcessOutcome> RunAgentOnceAsync(TimeSpan timeout) =>
+        AgentBinary.RunAsync(["-m", "order_process", "-c", ConfigPath, "--once", "--log-format", "plain"], AgentEnvironment(), timeout: timeout);
+
     /// <summary>Environment of an agent process: the test cluster, a private heartbeat file.</summary>
     public Dictionary<string, string?> AgentEnvironment() => new(SlurmCluster.Environment)
     {

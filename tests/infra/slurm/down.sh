@@ -14,8 +14,6 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-readonly STOP_WAIT=${SLURM_TEST_STOP_WAIT:-30}
-
 main() {
   require_root
   stop_all "$STOP_WAIT"

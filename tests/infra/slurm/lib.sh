@@ -24,7 +24,12 @@ readonly RUN_DIR=$STATE_DIR/run
 readonly LOG_DIR=$STATE_DIR/log
 readonly MUNGE_SOCKET=$RUN_DIR/munge.sock
 readonly MYSQL_SOCKET=$RUN_DIR/mysql.sock
-readonly MYSQL_PORT=3307 # not 3306: stays clear of a system MariaDB
+# Ports from cluster.env (a second instance picks its own). MariaDB's default
+# is 3307, not 3306, to stay clear of a system MariaDB.
+readonly SLURMCTLD_PORT=$SLURM_TEST_SLURMCTLD_PORT
+readonly SLURMD_PORT=$SLURM_TEST_SLURMD_PORT
+readonly SLURMDBD_PORT=$SLURM_TEST_SLURMDBD_PORT
+readonly MYSQL_PORT=$SLURM_TEST_MYSQL_PORT
 readonly NODE_NAME=localhost
 
 # Start order; down.sh walks it backwards.
@@ -37,6 +42,18 @@ export SLURM_CONF
 # shellcheck source-path=SCRIPTDIR source=../daemons.sh
 source "$SLURM_TEST_INFRA_DIR/../daemons.sh"
 
+# The values land in configuration files and in SQL table names: refuse
+# anything but a plain name and port numbers.
+check_settings() {
+  [[ "$CLUSTER" =~ ^[a-z][a-z0-9_]{0,39}$ ]] ||
+    die "SLURM_TEST_CLUSTER='$CLUSTER': use lower-case letters, digits and _ (at most 40, starting with a letter)"
+  local name port
+  for name in SLURM_TEST_SLURMCTLD_PORT SLURM_TEST_SLURMD_PORT SLURM_TEST_SLURMDBD_PORT SLURM_TEST_MYSQL_PORT; do
+    port=${!name}
+    [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && ((port < 65536)) || die "$name='$port' is not a TCP port number"
+  done
+}
+
 require_root() {
   [[ $EUID -eq 0 ]] || die "must run as root (the daemons run as root and SlurmUser=root)"
 }
@@ -46,3 +63,7 @@ require_root() {
 client() {
   timeout 15 "$@" </dev/null
 }
+
+# Seconds down.sh and the database repair wait for a daemon to stop before
+# SIGKILL (MariaDB and slurmdbd flush state on SIGTERM).
+readonly STOP_WAIT=${SLURM_TEST_STOP_WAIT:-30}

@@ -5,14 +5,20 @@
 #
 # Idempotent: a daemon whose recorded pid is still alive is left alone, so a
 # second run only re-checks readiness. The accounting database is kept across
-# down.sh/up.sh. Follows shared/spec/backends/slurm-real-cluster.md, Part 2.
+# down.sh/up.sh, and healed when slurmdbd could not read it (accounting-db.sh).
 #
 # Environment:
 #   SLURM_TEST_STATE_DIR  state dir (default /var/lib/waldur-agent-test/slurm)
 #   SLURM_TEST_TIMEOUT    seconds to wait for each daemon (default 60)
+#   SLURM_TEST_ASSOC_CHECK  0 skips the association tree check before
+#                         slurmdbd starts, leaving a broken tree to the
+#                         crash-and-retry path (the repair test uses it)
+#   cluster.env's names and ports, to run a second instance
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=accounting-db.sh
+source "$(dirname "${BASH_SOURCE[0]}")/accounting-db.sh"
 
 readonly TIMEOUT=${SLURM_TEST_TIMEOUT:-60}
 readonly MYSQL_DATA=$STATE_DIR/mysql
@@ -74,7 +80,7 @@ write_configs() {
   local db_password
   db_password=$(<"$ETC_DIR/db.password")
 
-  # Why the non-obvious lines are there (slurm-real-cluster.md §2.2):
+  # Why the non-obvious lines are there:
   # - SlurmctldHost/NodeName "localhost": host-name independent, the same
   #   file works on every CI machine; addresses pinned to 127.0.0.1.
   # - AuthInfo/AccountingStoragePass name the private MUNGE socket, for the
@@ -93,8 +99,8 @@ write_configs() {
 ClusterName=$CLUSTER
 SlurmctldHost=localhost(127.0.0.1)
 SlurmUser=root
-SlurmctldPort=6817
-SlurmdPort=6818
+SlurmctldPort=$SLURMCTLD_PORT
+SlurmdPort=$SLURMD_PORT
 AuthType=auth/munge
 AuthInfo=socket=$MUNGE_SOCKET
 StateSaveLocation=$STATE_DIR/spool/ctld
@@ -120,7 +126,7 @@ DefMemPerCPU=1000
 PriorityType=priority/multifactor
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=127.0.0.1
-AccountingStoragePort=6819
+AccountingStoragePort=$SLURMDBD_PORT
 AccountingStoragePass=$MUNGE_SOCKET
 AccountingStorageEnforce=associations,limits,qos
 AccountingStorageTRES=gres/gpu
@@ -142,7 +148,7 @@ AuthType=auth/munge
 AuthInfo=socket=$MUNGE_SOCKET
 DbdHost=localhost
 DbdAddr=127.0.0.1
-DbdPort=6819
+DbdPort=$SLURMDBD_PORT
 SlurmUser=root
 LogFile=$LOG_DIR/slurmdbd.log
 PidFile=$RUN_DIR/slurmdbd.pid
@@ -165,18 +171,21 @@ show_logs() {
   done
 }
 
-# wait_for NAME WHAT CHECK...: poll CHECK until it succeeds; fail early, with
-# the daemon's log, if the daemon dies, and after TIMEOUT seconds.
+# wait_for NAMES WHAT CHECK...: poll CHECK until it succeeds; fail early, with
+# the daemon's log, if one of the daemons NAMES (space-separated) dies, and
+# after TIMEOUT seconds.
 wait_for() {
-  local name=$1 what=$2 deadline=$((SECONDS + TIMEOUT))
+  local names=$1 what=$2 deadline=$((SECONDS + TIMEOUT)) name
   shift 2
   until "$@" >/dev/null 2>&1; do
-    if ! running_pid "$name" >/dev/null; then
-      show_logs "$name"
-      die "$name exited while waiting for: $what"
-    fi
+    for name in $names; do
+      if ! running_pid "$name" >/dev/null; then
+        show_logs "$name"
+        die "$name exited while waiting for: $what"
+      fi
+    done
     if ((SECONDS >= deadline)); then
-      show_logs "$name"
+      show_logs "${names%% *}"
       die "timed out after ${TIMEOUT}s waiting for: $what"
     fi
     sleep 0.5
@@ -248,11 +257,14 @@ start_slurmdbd() {
 # slurmctld cannot talk to slurmdbd for a cluster never added to accounting,
 # so the cluster is registered before the controller starts.
 register_cluster() {
-  if client sacctmgr -n -P show cluster format=cluster | grep -qx "$CLUSTER"; then
+  local clusters
+  clusters=$(client sacctmgr -n -P show cluster format=cluster)
+  if grep -qx "$CLUSTER" <<<"$clusters"; then
     return 0
   fi
   log "registering cluster $CLUSTER in accounting"
-  client sacctmgr -i add cluster "$CLUSTER" >/dev/null
+  # A write like any other: under the agent's host-wide lock.
+  SACCTMGR_WRITE_LIMIT=15 "$SLURM_TEST_INFRA_DIR/sacctmgr-write.sh" add cluster "$CLUSTER" >/dev/null
 }
 
 sinfo_answers() { client sinfo -h -o %P; }
@@ -269,7 +281,9 @@ controller_registered() {
 start_slurmctld() {
   start_daemon slurmctld slurmctld -D
   wait_for slurmctld "sinfo" sinfo_answers
-  wait_for slurmctld "slurmctld registered with slurmdbd" controller_registered
+  # slurmdbd answers slurmctld's first request for the associations here, and
+  # that is where a broken association tree makes it crash.
+  wait_for "slurmctld slurmdbd" "slurmctld registered with slurmdbd" controller_registered
 }
 
 node_state() { client sinfo -h -n "$NODE_NAME" -o %t; }
@@ -309,8 +323,54 @@ print_summary() {
     "$STATE_DIR" "$SECONDS"
 }
 
+# Before slurmdbd reads the associations: a tree it cannot read is repaired
+# (slurmdbd and slurmctld stopped meanwhile, so nothing writes and slurmctld
+# reloads the repaired tree), or, failing that, the database is recreated.
+heal_accounting_db() {
+  local status=0
+  [[ "${SLURM_TEST_ASSOC_CHECK:-1}" == 0 ]] && return 0
+  check_assoc_trees || status=$?
+  ((status == 0)) && return 0
+  ((status == 1)) || die "could not read the association tables of $DB_NAME"
+  stop_daemon slurmctld "$STOP_WAIT"
+  stop_daemon slurmdbd "$STOP_WAIT"
+  repair_assoc_trees || recreate_accounting_db "its association tree could not be repaired"
+}
+
+# slurmdbd, the cluster's registration and slurmctld: the steps that fail
+# when slurmdbd cannot read what is in its database.
+start_accounting() {
+  start_slurmdbd
+  register_cluster
+  start_slurmctld
+}
+
+# Runs start_accounting; when slurmdbd crashed meanwhile, repairs (or, when
+# the tree looks sound, recreates) the database and tries once more.
+start_accounting_healing() {
+  local status
+  set +e
+  (
+    set -e
+    start_accounting
+  )
+  status=$?
+  set -e
+  ((status == 0)) && return 0
+  running_pid slurmdbd >/dev/null && exit "$status"
+  log "slurmdbd exited right after it started; repairing its database and trying once more"
+  stop_daemon slurmctld "$STOP_WAIT"
+  if check_assoc_trees; then
+    recreate_accounting_db "slurmdbd crashed on a database whose association tree looks sound"
+  else
+    repair_assoc_trees || recreate_accounting_db "its association tree could not be repaired"
+  fi
+  start_accounting
+}
+
 main() {
   require_root
+  check_settings
   check_binaries
   SECONDS=0
   lock_state_dir
@@ -322,9 +382,8 @@ main() {
   fi
   start_munged
   start_mariadbd
-  start_slurmdbd
-  register_cluster
-  start_slurmctld
+  heal_accounting_db
+  start_accounting_healing
   start_slurmd
   print_summary
 }

@@ -1,6 +1,6 @@
 using SiteAgent.Backends;
-using SiteAgent.Core.Observability;
 using SiteAgent.Waldur;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Core.Orders;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Waldur.Models;
 
@@ -121,7 +122,7 @@ public sealed record ResourceApiKeyStatus
 public sealed record ResourceApiKeyReportCreatedRequest(Guid Resource, string ClientId, string ApiKey)
 {
     /// <inheritdoc />
-    public override string ToString() => $"ResourceApiKeyReportCreatedRequest {{ Resource = {Resource}, ClientId = {ClientId}, ApiKey = *** }}";
+    public override string ToString() => $"ResourceApiKeyReportCreatedRequest {{ Resource = {Resource}, ClientId = {ClientId}, ApiKey = {SecretRedactor.Mask} }}";
 }
 
 /// <summary>Body of <c>set_key</c> (8.1.x <c>ResourceApiKeySetKeyRequest</c>).</summary>
@@ -130,7 +131,7 @@ public sealed record ResourceApiKeyReportCreatedRequest(Guid Resource, string Cl
 public sealed record ResourceApiKeySetKeyRequest(string ApiKey, string? ClientId)
 {
     /// <inheritdoc />
-    public override string ToString() => $"ResourceApiKeySetKeyRequest {{ ApiKey = ***, ClientId = {ClientId} }}";
+    public override string ToString() => $"ResourceApiKeySetKeyRequest {{ ApiKey = {SecretRedactor.Mask}, ClientId = {ClientId} }}";
 }
 
 /// <summary>Body of the API key <c>set_erred</c> action (8.1.x).</summary>

@@ -2,7 +2,7 @@ using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Waldur;
 
-/// <summary>How the client authenticates to Waldur (configuration.md §4).</summary>
+/// <summary>How the client authenticates to Waldur.</summary>
 /// <remarks>The records print their secrets as <see cref="SecretRedactor.Mask"/>, so options can be logged safely.</remarks>
 public abstract record WaldurCredentials
 {

@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Diagnostics for an administrator (slurm.md §7.13).</summary>
+/// <summary>Diagnostics for an administrator.</summary>
 public sealed partial class SlurmBackend
 {
     /// <inheritdoc />

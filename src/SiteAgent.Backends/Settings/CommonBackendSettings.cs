@@ -1,7 +1,7 @@
 namespace SiteAgent.Backends.Settings;
 
 /// <summary>
-/// The <c>backend_settings</c> keys that are valid for every backend (configuration.md §3.4): id
+/// The <c>backend_settings</c> keys that are valid for every backend: id
 /// prefixes, uniqueness checks, soft deletion and home directories. Backend-specific keys are read
 /// by the backend's own settings type from the same mapping.
 /// </summary>

@@ -9,7 +9,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Orders;
 
 /// <summary>
-/// Who should get access to a resource (modes.md §2.5): its project team and their offering users,
+/// Who should get access to a resource: its project team and their offering users,
 /// plus plan quotas and SSH keys for a fresh creation. Failures give an empty context, not an error.
 /// </summary>
 public sealed partial class UserContextBuilder

@@ -5,7 +5,7 @@
 #
 # Idempotent: a daemon whose recorded pid is still alive is left alone, so a
 # second run only re-checks readiness. The accounting database is kept across
-# down.sh/up.sh. Follows shared/spec/backends/slurm-real-cluster.md, Part 2.
+# down.sh/up.sh. tests/infra/README.md describes the layout.
 #
 # Environment:
 #   SLURM_TEST_STATE_DIR  state dir (default /var/lib/waldur-agent-test/slurm)
@@ -74,7 +74,7 @@ write_configs() {
   local db_password
   db_password=$(<"$ETC_DIR/db.password")
 
-  # Why the non-obvious lines are there (slurm-real-cluster.md §2.2):
+  # Why the non-obvious lines are there:
   # - SlurmctldHost/NodeName "localhost": host-name independent, the same
   #   file works on every CI machine; addresses pinned to 127.0.0.1.
   # - AuthInfo/AccountingStoragePass name the private MUNGE socket, for the

@@ -2,7 +2,7 @@ using SiteAgent.Backends.Settings;
 
 namespace SiteAgent.Backends.Slurm.Options;
 
-/// <summary>Where users' default account points when they are added (slurm.md §7.6).</summary>
+/// <summary>Where users' default account points when they are added.</summary>
 public enum DefaultAccountPolicy
 {
     /// <summary><c>DefaultAccount=</c> the configured <c>default_account</c>.</summary>
@@ -15,7 +15,7 @@ public enum DefaultAccountPolicy
     None,
 }
 
-/// <summary>The SLURM backend's own <c>backend_settings</c> keys (slurm.md §2.1), read and validated at start.</summary>
+/// <summary>The SLURM backend's own <c>backend_settings</c> keys, read and validated at start.</summary>
 /// <remarks>Keys shared by all backends (prefixes, <c>default_account</c>, homedirs) are in <see cref="CommonBackendSettings"/>.</remarks>
 public sealed partial record SlurmOptions : IBackendSettings<SlurmOptions>
 {

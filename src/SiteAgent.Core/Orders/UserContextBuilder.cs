@@ -81,7 +81,7 @@ public sealed partial class UserContextBuilder
 
     private async Task<IReadOnlyDictionary<string, string>> SshKeysAsync(CancellationToken cancellationToken)
     {
-        if (_context.Session.BackendContext.ServiceProviderUuid is not { } provider)
+        if (_context.Session.ServiceProviderUuid is not { } provider)
         {
             return new Dictionary<string, string>();
         }

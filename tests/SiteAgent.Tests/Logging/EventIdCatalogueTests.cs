@@ -75,7 +75,7 @@ public class EventIdCatalogueTests
     {
         var names = BackendRegistry.All.Select(d => d.TypeName).ToHashSet(StringComparer.Ordinal);
         return typeof(SiteAgent.Commands.AgentCommandLine).Assembly.GetReferencedAssemblies()
-            .Select(Assembly.Load)
+            .Select(name => System.Reflection.Assembly.Load(name))
             .Where(a => a.GetCustomAttributes<ContainsBackendAttribute>().Any(m => names.Contains(m.BackendType.FullName!)))
             .ToList();
     }

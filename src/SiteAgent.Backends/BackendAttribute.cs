@@ -9,7 +9,9 @@ namespace SiteAgent.Backends;
 /// 3. Give it a public constructor whose parameters are drawn from: the settings type named by
 ///    <see cref="Settings"/>, and <see cref="BackendContext"/>.
 /// 4. If it reads <c>backend_settings</c>, write a settings type implementing <see cref="Settings.IBackendSettings{TSelf}"/>.
-/// 5. Add one line for it to <c>src/SiteAgent/backends.props</c>.
+/// 5. If it logs, declare its event ids once with <c>[assembly: LogEventIdRange(first, last)]</c>
+///    (see <see cref="LogEventIdRangeAttribute"/>); the catalogue test then checks them.
+/// 6. Add one line for it to <c>src/SiteAgent/backends.props</c>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class BackendAttribute : Attribute

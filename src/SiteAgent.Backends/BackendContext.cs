@@ -9,7 +9,7 @@ namespace SiteAgent.Backends;
 /// <summary>Everything a backend receives besides its own settings, fixed for the backend's lifetime.</summary>
 /// <remarks>
 /// A backend instance lives for one offering cycle (polling) or one message (events), so facts read
-/// from Waldur at the start of the cycle (partitions, service provider) are final here.
+/// from Waldur at the start of the cycle (<see cref="Offering"/>) are final here.
 /// </remarks>
 public sealed record BackendContext
 {
@@ -37,14 +37,8 @@ public sealed record BackendContext
     /// <summary>The configured <c>timezone</c> (billing months follow it).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>Partition names of the Waldur offering, sorted, empty when none.</summary>
-    public IReadOnlyList<string> OfferingPartitions { get; init; } = [];
-
-    /// <summary>The offering's <c>plugin_options.enforce_qos</c>.</summary>
-    public bool OfferingEnforceQos { get; init; }
-
-    /// <summary>Service provider uuid of the offering, when known.</summary>
-    public Guid? ServiceProviderUuid { get; init; }
+    /// <summary>What Waldur says about the offering (plugin options, partitions), uninterpreted.</summary>
+    public OfferingFacts Offering { get; init; } = OfferingFacts.None;
 
     /// <summary>True in <c>--dry-run</c>: read everything, change nothing.</summary>
     public bool DryRun { get; init; }

@@ -82,8 +82,8 @@ public sealed partial class WaldurClient : IDisposable
         // A handler the caller passed in stays the caller's to dispose.
         var http = NewHttpClient(WaldurResilienceHandler.Create(authenticator, connections), disposeHandler: handler is null, options);
         _transport = new WaldurTransport(http, options, authenticator, redactor, logger);
-        _readPipeline = RetryPipelines.Build(options.ReadRetry, options.Timeout, options.TimeProvider, logger);
-        _writePipeline = RetryPipelines.Build(options.WriteRetry, options.Timeout, options.TimeProvider, logger);
+        _readPipeline = RetryPipelines.Build(options.ReadRetry, options.Timeout, options.TotalTimeout, options.TimeProvider, logger);
+        _writePipeline = RetryPipelines.Build(options.WriteRetry, options.Timeout, options.TotalTimeout, options.TimeProvider, logger);
         _ownsTransport = true;
     }
 
@@ -93,14 +93,14 @@ public sealed partial class WaldurClient : IDisposable
         _logger = parent._logger;
         _transport = parent._transport;
         // Pipelines keep no state between calls, so an unchanged one is shared rather than rebuilt every cycle.
-        _readPipeline = read == parent._options.ReadRetry ? parent._readPipeline : RetryPipelines.Build(read, _options.Timeout, _options.TimeProvider, _logger);
-        _writePipeline = write == parent._options.WriteRetry ? parent._writePipeline : RetryPipelines.Build(write, _options.Timeout, _options.TimeProvider, _logger);
+        _readPipeline = read == parent._options.ReadRetry ? parent._readPipeline : RetryPipelines.Build(read, _options.Timeout, _options.TotalTimeout, _options.TimeProvider, _logger);
+        _writePipeline = write == parent._options.WriteRetry ? parent._writePipeline : RetryPipelines.Build(write, _options.Timeout, _options.TotalTimeout, _options.TimeProvider, _logger);
         _ownsTransport = false;
     }
 
     private static HttpClient NewHttpClient(HttpMessageHandler handler, bool disposeHandler, WaldurClientOptions options)
     {
-        // Timeouts belong to the pipeline (per attempt) and to the token request; HttpClient's own would cut across retries.
+        // Timeouts belong to the pipeline (per attempt and per call) and to the token request; HttpClient's own would cut across retries.
         var http = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
         return http;

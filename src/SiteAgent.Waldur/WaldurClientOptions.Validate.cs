@@ -43,9 +43,9 @@ public sealed partial record WaldurClientOptions
             problems.Add("UserAgent must be a non-empty single line, e.g. waldur-site-agent-order_process/0.1.0.");
         }
 
-        if (Timeout <= TimeSpan.Zero || OidcTokenTimeout <= TimeSpan.Zero)
+        if (Timeout <= TimeSpan.Zero || OidcTokenTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
         {
-            problems.Add("Timeout and OidcTokenTimeout must be positive.");
+            problems.Add("Timeout, TotalTimeout and OidcTokenTimeout must be positive.");
         }
 
         if (CaBundlePath is not null && !File.Exists(CaBundlePath))

@@ -27,6 +27,13 @@ public sealed partial record WaldurClientOptions
     /// <summary>Timeout of one attempt of a Waldur call (600 s, as the reference).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(600);
 
+    /// <summary>
+    /// Timeout of a whole Waldur call: every attempt, the waits between them and the token requests
+    /// (30 min by default, room for three full attempts), so a server that keeps hanging cannot hold
+    /// a cycle for the sum of all attempt timeouts and back-offs.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Timeout of the OIDC token request (30 s, as the reference).</summary>
     public TimeSpan OidcTokenTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

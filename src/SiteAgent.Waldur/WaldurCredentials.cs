@@ -1,7 +1,9 @@
+using SiteAgent.Waldur.Secrets;
+
 namespace SiteAgent.Waldur;
 
-/// <summary>How the client authenticates to Waldur (configuration.md §4).</summary>
-/// <remarks>The records print their secrets as <c>***</c>, so options can be logged safely.</remarks>
+/// <summary>How the client authenticates to Waldur.</summary>
+/// <remarks>The records print their secrets as <see cref="SecretRedactor.Mask"/>, so options can be logged safely.</remarks>
 public abstract record WaldurCredentials
 {
     private protected WaldurCredentials()
@@ -14,7 +16,7 @@ public abstract record WaldurCredentials
 public sealed record StaticTokenCredentials(string Token) : WaldurCredentials
 {
     /// <inheritdoc />
-    public override string ToString() => "StaticTokenCredentials { Token = *** }";
+    public override string ToString() => $"StaticTokenCredentials {{ Token = {SecretRedactor.Mask} }}";
 }
 
 /// <summary>
@@ -28,5 +30,5 @@ public sealed record StaticTokenCredentials(string Token) : WaldurCredentials
 public sealed record OidcClientCredentials(Uri TokenUrl, string ClientId, string ClientSecret) : WaldurCredentials
 {
     /// <inheritdoc />
-    public override string ToString() => $"OidcClientCredentials {{ TokenUrl = {TokenUrl}, ClientId = {ClientId}, ClientSecret = *** }}";
+    public override string ToString() => $"OidcClientCredentials {{ TokenUrl = {TokenUrl}, ClientId = {ClientId}, ClientSecret = {SecretRedactor.Mask} }}";
 }

@@ -1,6 +1,6 @@
 namespace SiteAgent.Waldur;
 
-/// <summary>Builds the User-Agent Waldur uses to recognise agent traffic (configuration.md §7).</summary>
+/// <summary>Builds the User-Agent Waldur uses to recognise agent traffic.</summary>
 public static class WaldurUserAgent
 {
     /// <summary>The prefix Waldur looks for.</summary>

@@ -2,7 +2,7 @@ using SiteAgent.Waldur.Emulator.State;
 
 namespace SiteAgent.Waldur.Emulator.Tests;
 
-/// <summary>username-management.md §1 and §4: the offering-user states the agent drives.</summary>
+/// <summary>The offering-user states the agent drives.</summary>
 public sealed class OfferingUserStateMachineTests
 {
     private const string Carol = $"/api/marketplace-offering-users/{Ids.CarolOfferingUser}/";

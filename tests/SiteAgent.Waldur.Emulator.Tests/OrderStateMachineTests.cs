@@ -2,7 +2,7 @@ using SiteAgent.Waldur.Emulator.State;
 
 namespace SiteAgent.Waldur.Emulator.Tests;
 
-/// <summary>modes.md §2: the provider-side order transitions and their effect on the resource.</summary>
+/// <summary>The provider-side order transitions and their effect on the resource.</summary>
 public sealed class OrderStateMachineTests
 {
     private static string Order(string uuid, string action) => $"/api/marketplace-orders/{uuid}/{action}/";

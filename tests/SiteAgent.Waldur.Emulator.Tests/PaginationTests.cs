@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace SiteAgent.Waldur.Emulator.Tests;
 
-/// <summary>waldur-api-usage.md §1.5: bare arrays, X-Result-Count and a Link header chain.</summary>
+/// <summary>Waldur list paging: bare arrays, X-Result-Count and a Link header chain.</summary>
 public sealed partial class PaginationTests
 {
     private const string List = $"/api/marketplace-offering-users/?offering_uuid={Ids.Offering}&state=Requested";

@@ -37,8 +37,8 @@ public sealed class DryRunTests
         await Assert.That(plan[0]).IsEqualTo(new WaldurWritePlanEntry("marketplace_orders_approve_by_provider", "POST", $"/api/marketplace-orders/{Id:N}/approve_by_provider/", "{}"));
         await Assert.That(plan[1].Body).IsNull();
         await Assert.That(plan[2].Body).IsEqualTo("""{"limits":{"cpu":5}}""");
-        await Assert.That(plan[4].Body).IsEqualTo("""{"resource":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","client_id":"client-1","api_key":"***"}""");
-        await Assert.That(plan[5].Body).IsEqualTo("""{"backend_metadata":{"password":"***","partition":"gpu"}}""");
+        await Assert.That(plan[4].Body).IsEqualTo("""{"resource":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","client_id":"client-1","api_key":"********"}""");
+        await Assert.That(plan[5].Body).IsEqualTo("""{"backend_metadata":{"password":"********","partition":"gpu"}}""");
         await Assert.That(plan).DoesNotContain(p => p.ToString().Contains("sup3r-secret-key", StringComparison.Ordinal));
     }
 

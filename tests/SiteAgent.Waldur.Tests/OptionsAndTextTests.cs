@@ -69,8 +69,34 @@ public sealed class OptionsAndTextTests
         var redactor = new SecretRedactor();
         redactor.Add("tok-123456");
 
-        await Assert.That(redactor.Redact("Invalid token tok-123456.")).IsEqualTo("Invalid token ***.");
-        await Assert.That(redactor.RedactJson("""{"api_key": "k", "client_secret": {"a": 1}, "token": null, "nested": {"password": "p", "note": "has tok-123456"}, "n": 1.50}"""u8)).IsEqualTo("""{"api_key":"***","client_secret":"***","token":null,"nested":{"password":"***","note":"has ***"},"n":1.50}""");
+        await Assert.That(redactor.Redact("Invalid token tok-123456.")).IsEqualTo("Invalid token ********.");
+        await Assert.That(redactor.RedactJson("""{"api_key": "k", "client_secret": {"a": 1}, "token": null, "nested": {"password": "p", "note": "has tok-123456"}, "n": 1.50}"""u8)).IsEqualTo("""{"api_key":"********","client_secret":"********","token":null,"nested":{"password":"********","note":"has ********"},"n":1.50}""");
+    }
+
+    [Test]
+    public async Task Redactor_UsesOneMask_ForValuesCredentialShapesAndRecords()
+    {
+        var redactor = new SecretRedactor();
+        redactor.AddSecrets(["abc", "tok-123456", "tok-123456-longer"]);
+
+        await Assert.That(redactor.Redact("abc tok-123456-longer tok-123456")).IsEqualTo("abc ******** ********");
+        await Assert.That(redactor.Redact("Authorization: Token deadbeef01")).IsEqualTo("Authorization: Token ********");
+        await Assert.That(redactor.Redact("""{"client_secret": "s3"}""")).IsEqualTo("""{"client_secret": "********"}""");
+        await Assert.That(redactor.Redact("https://w/api/?token=t0k&x=1")).IsEqualTo("https://w/api/?token=[REDACTED]&x=1");
+        await Assert.That(new StaticTokenCredentials("tok-123456").ToString()).IsEqualTo("StaticTokenCredentials { Token = ******** }");
+        await Assert.That(new OidcClientCredentials(new Uri("https://idp/token"), "c", "tok-123456").ToString()).Contains("ClientSecret = ********");
+    }
+
+    [Test]
+    public async Task ErrorBodies_AreRedacted_OfCredentialShapesTheClientWasNotTold()
+    {
+        await using var server = new LoopbackServer(_ => new CannedResponse(400, """{"detail": "bad", "access_token": "eyJraWQiOi"}"""));
+        using var client = TestClients.Client(server);
+
+        var ex = await Assert.ThrowsExactlyAsync<WaldurApiException>(() => client.GetVersionAsync(Ct));
+
+        await Assert.That(ex!.Body).DoesNotContain("eyJraWQiOi");
+        await Assert.That(ex.Body).Contains(SecretRedactor.Mask);
     }
 
     [Test]

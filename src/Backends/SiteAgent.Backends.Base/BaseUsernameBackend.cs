@@ -4,7 +4,7 @@ using SiteAgent.Backends.Model;
 namespace SiteAgent.Backends.Base;
 
 /// <summary>
-/// The default username-management backend (username-management.md §2.2): it knows no usernames and
+/// The default username-management backend: it knows no usernames and
 /// generates none, for sites that assign usernames by other means.
 /// </summary>
 /// <remarks>

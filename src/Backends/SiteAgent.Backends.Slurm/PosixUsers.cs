@@ -16,7 +16,7 @@ public enum PosixUserLookup
 }
 
 /// <summary>
-/// Looks users up with <c>getpwnam_r(3)</c> instead of running <c>id -u</c> (slurm.md §5.1 R18): no
+/// Looks users up with <c>getpwnam_r(3)</c> instead of running <c>id -u</c>: no
 /// locale-dependent text to parse, and a lookup error is told apart from "no such user".
 /// </summary>
 public static partial class PosixUsers

@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Diagnostics for an administrator (slurm.md §7.13).</summary>
+/// <summary>Diagnostics for an administrator.</summary>
 public sealed partial class SlurmBackend
 {
     /// <inheritdoc />
@@ -10,7 +10,7 @@ public sealed partial class SlurmBackend
         Setting("customer prefix", common.CustomerPrefix);
         Setting("project prefix", common.ProjectPrefix);
         Setting("allocation prefix", common.AllocationPrefix);
-        Setting("default account", common.DefaultAccount);
+        Setting("default account", _options.DefaultAccount);
         Setting("root account", _options.ParentAccount is null ? RootAccount : $"(flat mode) parent_account={_options.ParentAccount}");
         Setting("components", string.Join(", ", _context.Components.Select(c => $"{c.Type} ({c.AccountingType.ToString().ToLowerInvariant()}, unit_factor {c.UnitFactor})")));
         Setting("execution mode", "cli");
@@ -43,7 +43,7 @@ public sealed partial class SlurmBackend
             return string.Join(", ", clusters);
         }, cancellationToken).ConfigureAwait(false);
         ok &= await CheckAsync("TRES", async ct => string.Join(", ", await Client.ListTresAsync(ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-        ok &= await CheckAccountAsync("default account", common.DefaultAccount, cancellationToken).ConfigureAwait(false);
+        ok &= await CheckAccountAsync("default account", _options.DefaultAccount, cancellationToken).ConfigureAwait(false);
         ok &= await CheckAccountAsync("root account", _options.ParentAccount ?? RootAccount, cancellationToken).ConfigureAwait(false);
 
         SlurmLog.DiagnosticResult(_logger, ok ? "all checks passed" : "some checks failed");

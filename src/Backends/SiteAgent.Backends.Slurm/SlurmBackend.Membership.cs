@@ -226,11 +226,11 @@ public sealed partial class SlurmBackend
     {
         var defaultAccount = _options.DefaultAccountPolicy switch
         {
-            DefaultAccountPolicy.Common => _context.Common.DefaultAccount,
+            DefaultAccountPolicy.Common => _options.DefaultAccount,
             DefaultAccountPolicy.Individual => account,
             _ => null,
         };
-        var offeringPartitions = _options.EnforceOfferingPartitions ? _context.OfferingPartitions : [];
+        var offeringPartitions = _options.EnforceOfferingPartitions ? SlurmOfferingFacts.Partitions(_context.Offering) : [];
         if (QosEnforced && resource.Attributes.TryGetValue("qos", out var qos) && !string.IsNullOrWhiteSpace(qos))
         {
             IReadOnlyList<string> partitions = resource.Attributes.TryGetValue("partition", out var partition) && !string.IsNullOrWhiteSpace(partition)

@@ -14,7 +14,7 @@ public sealed partial class SlurmBackend
     private readonly Dictionary<string, string> _lastQos = new(StringComparer.Ordinal);
 
     /// <summary>True when per-association QoS grants are enforced: pause then uses GrpSubmitJobs instead of a QoS swap.</summary>
-    private bool QosEnforced => _options.QosEnforcementEnabled && (_options.EnforceOfferingQos ?? _context.OfferingEnforceQos);
+    private bool QosEnforced => _options.QosEnforcementEnabled && (_options.EnforceOfferingQos ?? SlurmOfferingFacts.EnforcesQos(_context.Offering));
 
     /// <inheritdoc />
     public Task<bool> PauseResourceAsync(ResourceRequest resource, CancellationToken cancellationToken) =>

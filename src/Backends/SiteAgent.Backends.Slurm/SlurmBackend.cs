@@ -47,7 +47,7 @@ public sealed partial class SlurmBackend :
         _logger = context.LoggerFactory.CreateLogger<SlurmBackend>();
         _mapper = new ComponentMapper(context.Components);
         _limits = new SlurmLimits(context.Components, _mapper);
-        RootAccount = SlurmNames.Account(settings.EffectiveRootAccount(context.Common), "root_account");
+        RootAccount = SlurmNames.Account(settings.EffectiveRootAccount, "root_account");
         var writeLock = context.DryRun ? null : new SacctmgrWriteLock(settings.SacctmgrLockFile, settings.SacctmgrLockTimeout, _logger);
         var zone = context.TimeZone.Id == TimeZoneInfo.Local.Id ? null : context.TimeZone.Id;
         Client = new SlurmClient(new SlurmClientSettings(settings.SlurmBinPath, settings.ClusterName, settings.CommandTimeout, zone), context.Commands, writeLock, _logger);

@@ -2,14 +2,14 @@ using SiteAgent.Backends.Commands;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Account reads and writes (slurm.md §5.1 R1–R4, R9, R11–R13; §5.2 W1–W3, W12, W17, W18, W20).</summary>
+/// <summary>Account reads and writes.</summary>
 public sealed partial class SlurmClient
 {
-    /// <summary>R1: every account record (global, not per cluster).</summary>
+    /// <summary>Every account record (global, not per cluster).</summary>
     public async Task<IReadOnlyList<SlurmAccount>> ListAccountsAsync(CancellationToken cancellationToken) =>
         SlurmParser.ParseAccounts(await ReadAsync(Sacctmgr(CommandEffect.Read, ["list", "account", .. Cluster]), cancellationToken).ConfigureAwait(false));
 
-    /// <summary>R2: one account record (description, organization), or null. Says nothing about this cluster: see <see cref="AccountExistsAsync"/>.</summary>
+    /// <summary>One account record (description, organization), or null. Says nothing about this cluster: see <see cref="AccountExistsAsync"/>.</summary>
     public async Task<SlurmAccount?> GetAccountRecordAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -19,7 +19,7 @@ public sealed partial class SlurmClient
 
     /// <summary>
     /// Whether the account has its account-level association on the configured cluster — the existence
-    /// check for everything (slurm.md §5.1, the R2 quirk: records outlive a cluster-scoped removal).
+    /// check for everything, because account records outlive a cluster-scoped removal.
     /// </summary>
     public async Task<bool> AccountExistsAsync(string account, CancellationToken cancellationToken)
     {
@@ -30,15 +30,15 @@ public sealed partial class SlurmClient
         return SlurmParser.ParseAccountAssociationExists(text, account);
     }
 
-    /// <summary>R3: TRES names known to the slurmdbd (<c>cpu</c>, <c>mem</c>, <c>gres/gpu</c>…); never scoped.</summary>
+    /// <summary>TRES names known to the slurmdbd (<c>cpu</c>, <c>mem</c>, <c>gres/gpu</c>…); never scoped.</summary>
     public async Task<IReadOnlyList<string>> ListTresAsync(CancellationToken cancellationToken) =>
         SlurmParser.ParseTres(await ReadAsync(Sacctmgr(CommandEffect.Read, "list", "tres"), cancellationToken).ConfigureAwait(false));
 
-    /// <summary>R4: cluster names in the accounting database; never scoped.</summary>
+    /// <summary>Cluster names in the accounting database; never scoped.</summary>
     public async Task<IReadOnlyList<string>> ListClustersAsync(CancellationToken cancellationToken) =>
         SlurmParser.ParseClusters(await ReadAsync(Sacctmgr(CommandEffect.Read, "list", "cluster", "format=cluster"), cancellationToken).ConfigureAwait(false));
 
-    /// <summary>R9: GrpTRESMins of the account-level association in SLURM units (mem in MB). Read without <c>--immediate</c>, as captured.</summary>
+    /// <summary>GrpTRESMins of the account-level association in SLURM units (mem in MB). Read without <c>--immediate</c>, as captured.</summary>
     public async Task<TresLimits> GetGrpTresMinsAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -48,7 +48,7 @@ public sealed partial class SlurmClient
         return SlurmParser.ParseGrpTresMins(text);
     }
 
-    /// <summary>R10: per-user MaxTRESMins of the account's user associations, in SLURM units.</summary>
+    /// <summary>Per-user MaxTRESMins of the account's user associations, in SLURM units.</summary>
     public async Task<IReadOnlyDictionary<string, TresLimits>> GetUserMaxTresMinsAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -58,7 +58,7 @@ public sealed partial class SlurmClient
         return SlurmParser.ParseUserMaxTresMins(text);
     }
 
-    /// <summary>R11: the parent of the account's association on this cluster; null for none (root) or no association.</summary>
+    /// <summary>The parent of the account's association on this cluster; null for none (root) or no association.</summary>
     public async Task<string?> GetParentAsync(string account, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -87,7 +87,7 @@ public sealed partial class SlurmClient
 
     /// <summary>
     /// Fairshare, limits and QoS of the account-level association; null when the account has none on
-    /// this cluster. Replaces R8/R12/R13, which read empty columns on a real cluster (slurm.md §5.1).
+    /// this cluster. Replaces separate reads of those columns, which come back empty on a real cluster.
     /// </summary>
     public async Task<AssociationSettings?> GetAssociationSettingsAsync(string account, CancellationToken cancellationToken)
     {
@@ -103,7 +103,7 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// W1: creates the account record (if new) and its association on this cluster. Returns false when
+    /// Creates the account record (if new) and its association on this cluster. Returns false when
     /// the association already existed (<c>Nothing new added.</c>).
     /// </summary>
     /// <param name="account">New account name (validated by the caller for length).</param>
@@ -147,7 +147,7 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// W2: removes the account's associations on this cluster (the whole account when no cluster is
+    /// Removes the account's associations on this cluster (the whole account when no cluster is
     /// set). Returns false when there was nothing to delete. Refused by SLURM while jobs are active.
     /// </summary>
     public async Task<bool> RemoveAccountAsync(string account, CancellationToken cancellationToken)
@@ -165,11 +165,11 @@ public sealed partial class SlurmClient
         };
     }
 
-    /// <summary>W3: sets GrpTRESMins (SLURM units); unmentioned TRES keep their limit, -1 clears one. Keys are sorted ordinally.</summary>
+    /// <summary>Sets GrpTRESMins (SLURM units); unmentioned TRES keep their limit, -1 clears one. Keys are sorted ordinally.</summary>
     public Task SetGrpTresMinsAsync(string account, IReadOnlyDictionary<string, long> limits, CancellationToken cancellationToken) =>
         ModifyAccountAsync(account, ["set", $"GrpTRESMins={TresList(limits)}"], cancellationToken);
 
-    /// <summary>W12: moves the account under <paramref name="parent"/>; the current parent is a no-op.</summary>
+    /// <summary>Moves the account under <paramref name="parent"/>; the current parent is a no-op.</summary>
     public Task SetParentAsync(string account, string parent, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -177,15 +177,15 @@ public sealed partial class SlurmClient
         return ModifyAsync(account, Sacctmgr(CommandEffect.Write, ["modify", "account", "where", $"name={account}", .. Cluster, "set", $"parent={parent}"]), cancellationToken);
     }
 
-    /// <summary>W17: GrpSubmitJobs on the account-level association (0 pauses submission, -1 clears).</summary>
+    /// <summary>GrpSubmitJobs on the account-level association (0 pauses submission, -1 clears).</summary>
     public Task SetGrpSubmitJobsAsync(string account, long value, CancellationToken cancellationToken) =>
         ModifyAccountAsync(account, ["set", $"GrpSubmitJobs={value}"], cancellationToken);
 
-    /// <summary>W18: raw fairshare of the account-level association.</summary>
+    /// <summary>Raw fairshare of the account-level association.</summary>
     public Task SetFairshareAsync(string account, long value, CancellationToken cancellationToken) =>
         ModifyAccountAsync(account, ["set", $"fairshare={value}"], cancellationToken);
 
-    /// <summary>W20: resets the account's raw usage (always writes).</summary>
+    /// <summary>Resets the account's raw usage (always writes).</summary>
     public Task ResetRawUsageAsync(string account, CancellationToken cancellationToken) =>
         ModifyAccountAsync(account, ["set", "RawUsage=0"], cancellationToken);
 
@@ -203,7 +203,7 @@ public sealed partial class SlurmClient
     /// <remarks>
     /// sacctmgr answers a modify of an account that does not exist exactly like a modify that changes
     /// nothing (<c>Nothing modified</c>, exit 1), so the reference reports limits or QoS set on a vanished
-    /// account as done (slurm.md §4.4 quirk). Setting a value to its current value is not a no-op for
+    /// account as done. Setting a value to its current value is not a no-op for
     /// SLURM (<c>Modified account associations...</c>, exit 0), so this lookup is rare.
     /// </remarks>
     private async Task ModifyAsync(string account, CommandSpec command, CancellationToken cancellationToken)

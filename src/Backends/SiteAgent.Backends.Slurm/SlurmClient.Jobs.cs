@@ -3,17 +3,17 @@ using SiteAgent.Backends.Commands;
 
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Jobs, usage and version (slurm.md §5.1 R15–R20; §5.2 W21–W22).</summary>
+/// <summary>Jobs, usage and version.</summary>
 public sealed partial class SlurmClient
 {
     /// <summary>Job states in which SLURM refuses to remove the job's association.</summary>
     public static readonly string[] ActiveStates = ["PENDING", "RUNNING", "SUSPENDED", "REQUEUED", "COMPLETING", "CONFIGURING", "RESIZING"];
 
-    /// <summary>R15: <c>sinfo -V</c>, trimmed (<c>slurm-wlm 22.05.8</c>).</summary>
+    /// <summary><c>sinfo -V</c>, trimmed (<c>slurm-wlm 22.05.8</c>).</summary>
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken) =>
         SlurmParser.ParseVersion(await ReadAsync(new CommandSpec(Program("sinfo"), ["-V"], CommandEffect.Read, _settings.Timeout), cancellationToken).ConfigureAwait(false));
 
-    /// <summary>R16: whether <c>sacctmgr --version</c> is a real SLURM (false on any failure).</summary>
+    /// <summary>Whether <c>sacctmgr --version</c> is a real SLURM (false on any failure).</summary>
     public async Task<bool> IsRealSlurmAsync(CancellationToken cancellationToken)
     {
         try
@@ -28,14 +28,14 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// R17, fixed: ids of the account's (and user's) jobs that are active now.
+    /// Ids of the account's (and user's) jobs that are active now.
     /// </summary>
     /// <remarks>
     /// The reference's <c>sacct -a --account= --user=</c> lists today's jobs in any state, steps included.
     /// With <c>--state</c> and a window, sacct lists jobs that were in those states at any time in the
     /// window, so the State column is checked too. <c>--endtime=now</c> is needed: SLURM 22.05 with
     /// <c>--state</c> and <c>--starttime</c> but no <c>--endtime</c> lists nothing, even a running job
-    /// (verified on the test cluster; the spec's recommended command omits it). The list may lag
+    /// (verified on the test cluster). The list may lag
     /// slurmctld by a few seconds; callers use it to decide on <c>scancel</c> and to wait, never as
     /// proof that nothing runs.
     /// </remarks>
@@ -60,7 +60,7 @@ public sealed partial class SlurmClient
         return active;
     }
 
-    /// <summary>W21: cancels the account's jobs, or only the user's. Matching nothing is success. Asynchronous in SLURM.</summary>
+    /// <summary>Cancels the account's jobs, or only the user's. Matching nothing is success. Asynchronous in SLURM.</summary>
     public async Task CancelJobsAsync(string account, string? user, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
@@ -74,7 +74,7 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// R19/R20: usage lines of the accounts between two local times (sacct's <c>--truncate</c> clips jobs to
+    /// Usage lines of the accounts between two local times (sacct's <c>--truncate</c> clips jobs to
     /// the window). An empty account list runs nothing.
     /// </summary>
     public async Task<IReadOnlyList<UsageLine>> GetUsageAsync(
@@ -101,7 +101,7 @@ public sealed partial class SlurmClient
         return SlurmParser.ParseUsage(text, tresKeys, skipped);
     }
 
-    /// <summary>W22: creates a home directory from the password database (<c>/sbin/mkhomedir_helper USER UMASK</c>).</summary>
+    /// <summary>Creates a home directory from the password database (<c>/sbin/mkhomedir_helper USER UMASK</c>).</summary>
     public async Task CreateHomeDirectoryAsync(string user, string umask, CancellationToken cancellationToken)
     {
         SlurmNames.Username(user);

@@ -5,17 +5,17 @@ namespace SiteAgent.Backends.Slurm;
 /// <summary>Per-allocation QoS settings (<c>qos_management</c>), in SLURM syntax.</summary>
 public sealed record QosSpec(string Flags, string? GrpTres, long? MaxJobs, long? MaxSubmit, string? MaxWall, string? MinTresPerJob);
 
-/// <summary>QoS objects and account QoS lists (slurm.md §5.1 R14; §5.2 W5, W13–W16).</summary>
+/// <summary>QoS objects and account QoS lists.</summary>
 public sealed partial class SlurmClient
 {
-    /// <summary>R14: whether the QoS exists (QoS are global: never scoped).</summary>
+    /// <summary>Whether the QoS exists (QoS are global: never scoped).</summary>
     public async Task<bool> QosExistsAsync(string qos, CancellationToken cancellationToken)
     {
         SlurmNames.Qos(qos);
         return SlurmParser.ParseQosExists(await ReadAsync(Sacctmgr(CommandEffect.Read, "show", "qos", qos), cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>W13: creates a QoS with flags, then one modify per configured limit.</summary>
+    /// <summary>Creates a QoS with flags, then one modify per configured limit.</summary>
     public async Task CreateQosAsync(string qos, QosSpec spec, CancellationToken cancellationToken)
     {
         SlurmNames.Qos(qos);
@@ -36,7 +36,7 @@ public sealed partial class SlurmClient
         }
     }
 
-    /// <summary>W14: removes a QoS. Returns false when it was absent. Refused while it is some association's DefaultQOS.</summary>
+    /// <summary>Removes a QoS. Returns false when it was absent. Refused while it is some association's DefaultQOS.</summary>
     public async Task<bool> RemoveQosAsync(string qos, CancellationToken cancellationToken)
     {
         SlurmNames.Qos(qos);
@@ -44,7 +44,7 @@ public sealed partial class SlurmClient
     }
 
     /// <summary>
-    /// W5: replaces the account-level QoS list, and sets the default QoS in the same command when given.
+    /// Replaces the account-level QoS list, and sets the default QoS in the same command when given.
     /// A refusal that SLURM reports with exit 0 (associations would lose their default QoS) throws.
     /// </summary>
     public Task SetAccountQosAsync(string account, IReadOnlyList<string> qos, string? defaultQos, CancellationToken cancellationToken)
@@ -53,14 +53,14 @@ public sealed partial class SlurmClient
         return ModifyAccountAsync(account, ["set", $"qos={string.Join(',', qos.Select(SlurmNames.Qos))}", .. defaultToken], cancellationToken);
     }
 
-    /// <summary>W15: appends a QoS to the account and every user association of it.</summary>
+    /// <summary>Appends a QoS to the account and every user association of it.</summary>
     public Task AppendAccountQosAsync(string account, string qos, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");
         return ModifyAsync(account, Sacctmgr(CommandEffect.Write, ["modify", "account", .. Cluster, "set", $"qos+={SlurmNames.Qos(qos)}", "where", $"account={account}"]), cancellationToken);
     }
 
-    /// <summary>W16: sets the default QoS of the account and every user association of it.</summary>
+    /// <summary>Sets the default QoS of the account and every user association of it.</summary>
     public Task SetAccountDefaultQosAsync(string account, string qos, CancellationToken cancellationToken)
     {
         SlurmNames.Account(account, "account");

@@ -8,7 +8,7 @@ namespace SiteAgent.Backends.Slurm;
 public sealed record ResourceLimits(IReadOnlyDictionary<string, long> Backend, IReadOnlyDictionary<string, decimal> Waldur);
 
 /// <summary>
-/// Limit arithmetic between Waldur units and SLURM's TRES-minutes (slurm.md §7.3, configuration.md §3.6):
+/// Limit arithmetic between Waldur units and SLURM's TRES-minutes:
 /// <c>unit_factor</c> (1 when absent) in passthrough mode, the component mapper in mapping mode, months
 /// for prepaid components.
 /// </summary>

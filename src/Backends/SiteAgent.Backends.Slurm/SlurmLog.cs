@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Logging;
+using SiteAgent.Backends;
+
+[assembly: LogEventIdRange(4000, 4199)]
 
 namespace SiteAgent.Backends.Slurm;
 

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace SiteAgent.Backends.Slurm;
 
 /// <summary>
-/// Checks every Waldur-supplied value before it becomes an element of a SLURM command line
-/// (slurm.md §3.2, §11; contract.md §13). A refused value throws <see cref="UnsafeValueException"/>
+/// Checks every Waldur-supplied value before it becomes an element of a SLURM command line or a
+/// path. A refused value throws <see cref="UnsafeValueException"/>
 /// naming the field and the rule; nothing is run with it.
 /// </summary>
 /// <remarks>
@@ -92,10 +92,10 @@ public static partial class SlurmNames
         return value;
     }
 
-    /// <summary>Validates a QoS name (slurm.md §7.6: <c>Invalid SLURM QoS name</c>).</summary>
+    /// <summary>Validates a QoS name (refused as <c>Invalid SLURM QoS name</c>).</summary>
     public static string Qos(string? value) => QosOrPartition(value, "QoS");
 
-    /// <summary>Validates a partition name (slurm.md §7.6: <c>Invalid SLURM partition name</c>).</summary>
+    /// <summary>Validates a partition name (refused as <c>Invalid SLURM partition name</c>).</summary>
     public static string Partition(string? value) => QosOrPartition(value, "partition");
 
     /// <summary>Validates a TRES name used as a limit key (<c>cpu</c>, <c>gres/gpu:a100</c>).</summary>

@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Slurm;
 
-/// <summary>Parsers for <c>sacctmgr --parsable2 --noheader</c> listings (slurm.md §5.1).</summary>
+/// <summary>Parsers for <c>sacctmgr --parsable2 --noheader</c> listings.</summary>
 public static partial class SlurmParser
 {
     /// <summary>
@@ -316,7 +316,7 @@ public static partial class SlurmParser
     }
 
     /// <summary>
-    /// Classifies the answer of a sacctmgr write (slurm.md §4.4). The "nothing happened" answers exit 1;
+    /// Classifies the answer of a sacctmgr write. The "nothing happened" answers exit 1;
     /// a QoS change that would leave associations without their default QoS is refused with exit 0.
     /// </summary>
     public static SacctmgrOutcome ClassifyWrite(int exitCode, string text)

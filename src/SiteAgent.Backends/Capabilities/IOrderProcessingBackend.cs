@@ -2,7 +2,7 @@ using SiteAgent.Backends.Model;
 
 namespace SiteAgent.Backends.Capabilities;
 
-/// <summary>Creates, changes and removes backend resources for marketplace orders (modes.md §2).</summary>
+/// <summary>Creates, changes and removes backend resources for marketplace orders.</summary>
 [BackendCapability(BackendCapabilities.OrderProcessing)]
 public interface IOrderProcessingBackend
 {

@@ -4,7 +4,7 @@ namespace SiteAgent.Backends.Capabilities;
 
 /// <summary>
 /// Mirrors a Waldur resource's <c>paused</c>/<c>downscaled</c> flags on the backend and reports the
-/// backend's view back as metadata (contract.md §6.1). The membership sync calls, per resource and
+/// backend's view back as metadata. The membership sync calls, per resource and
 /// cycle: pause when paused, else downscale when downscaled, else restore; then the metadata. The
 /// three writes take the resource, not only its id, so that a backend can check that the object is the
 /// resource's own first (<see cref="NotOwnedException"/> otherwise).

@@ -2,7 +2,7 @@ using SiteAgent.Backends.Model;
 
 namespace SiteAgent.Backends.Capabilities;
 
-/// <summary>Finds or generates site-local usernames for offering users (username-management.md §2).</summary>
+/// <summary>Finds or generates site-local usernames for offering users.</summary>
 /// <remarks>
 /// Throw <see cref="UsernameActionRequiredException"/> when the user must act in Waldur, and
 /// <see cref="BackendException"/> when creation failed.

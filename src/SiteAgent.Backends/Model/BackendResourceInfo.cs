@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Model;
 
-/// <summary>What a backend returns to the core about one backend resource (contract.md §4.3).</summary>
+/// <summary>What a backend returns to the core about one backend resource.</summary>
 public sealed record BackendResourceInfo
 {
     /// <summary>The backend id; must be non-empty after a create.</summary>

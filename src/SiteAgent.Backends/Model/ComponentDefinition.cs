@@ -63,7 +63,7 @@ public sealed record ComponentDefinition
     /// <summary>Fixed limit in Waldur units (usage components) and the offering's <c>limit_amount</c>.</summary>
     public decimal? Limit { get; init; }
 
-    /// <summary>Backend components this component fans out to, with their factors (configuration.md §3.7).</summary>
+    /// <summary>Backend components this component fans out to, with their factors.</summary>
     public IReadOnlyList<TargetComponent> TargetComponents { get; init; } = [];
 
     /// <summary>Fields only pushed to Waldur by <c>load-components</c>.</summary>

@@ -1,6 +1,6 @@
 namespace SiteAgent.Backends.Model;
 
-/// <summary>A member of the resource's project team (contract.md §4.6).</summary>
+/// <summary>A member of the resource's project team.</summary>
 public sealed record TeamMember(
     Guid Uuid,
     string Username,
@@ -51,7 +51,7 @@ public sealed record UserContext
     public IReadOnlyDictionary<string, string> SshKeys { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>Extra facts for membership calls, keyed by the sync username (contract.md §4.7).</summary>
+/// <summary>Extra facts for membership calls, keyed by the sync username.</summary>
 public sealed record MembershipDetails
 {
     /// <summary>No details.</summary>

@@ -1,9 +1,9 @@
 namespace SiteAgent.Backends.Settings;
 
 /// <summary>
-/// The <c>backend_settings</c> keys that are valid for every backend (configuration.md §3.4): id
+/// The <c>backend_settings</c> keys that are valid for every backend: id
 /// prefixes, uniqueness checks, soft deletion and home directories. Backend-specific keys are read
-/// by the backend's own settings type from the same mapping.
+/// by the backend's own settings type from the same mapping; this type holds no backend's defaults.
 /// </summary>
 public sealed record CommonBackendSettings : IBackendSettings<CommonBackendSettings>
 {
@@ -15,12 +15,6 @@ public sealed record CommonBackendSettings : IBackendSettings<CommonBackendSetti
 
     /// <summary>Prefix of customer-level backend objects.</summary>
     public string CustomerPrefix { get; init; } = string.Empty;
-
-    /// <summary>Default account for user associations.</summary>
-    public string DefaultAccount { get; init; } = "root";
-
-    /// <summary>True when <c>default_account</c> was written in the file (some backends require it).</summary>
-    public bool DefaultAccountSet { get; init; }
 
     /// <summary>True when <c>allocation_prefix</c> was written in the file (some backends require it).</summary>
     public bool AllocationPrefixSet { get; init; }
@@ -63,16 +57,16 @@ public sealed record CommonBackendSettings : IBackendSettings<CommonBackendSetti
             umask = null;
         }
 
-        // Backends that support periodic limits read this section themselves.
+        // Backends that support periodic limits read this section themselves. default_account is
+        // accepted for every backend, as the reference did; the backends that use it read it.
         reader.Accept("periodic_limits");
+        reader.Accept("default_account");
         return new CommonBackendSettings
         {
             AllocationPrefix = reader.String("allocation_prefix", string.Empty),
             AllocationPrefixSet = reader.Has("allocation_prefix"),
             ProjectPrefix = reader.String("project_prefix", string.Empty),
             CustomerPrefix = reader.String("customer_prefix", string.Empty),
-            DefaultAccount = reader.String("default_account", "root"),
-            DefaultAccountSet = reader.Has("default_account"),
             CheckBackendIdUniqueness = reader.Boolean("check_backend_id_uniqueness", false),
             CheckAllOfferings = reader.Boolean("check_all_offerings", false),
             BackendIdMaxRetries = (int)(reader.Integer("backend_id_max_retries", 1, 1000) ?? 50),

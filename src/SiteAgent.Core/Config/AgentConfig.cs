@@ -2,7 +2,7 @@ using SiteAgent.Backends.Settings;
 
 namespace SiteAgent.Core.Config;
 
-/// <summary>The whole config file after validation (configuration.md §2), with defaults materialised.</summary>
+/// <summary>The whole config file after validation, with defaults materialised.</summary>
 public sealed record AgentConfig
 {
     /// <summary>Path the config was read from.</summary>
@@ -39,7 +39,7 @@ public sealed record AgentConfig
     public LogShippingConfig LogShipping { get; init; } = LogShippingConfig.Disabled;
 }
 
-/// <summary>The <c>log_shipping</c> block (configuration.md §2.1).</summary>
+/// <summary>The <c>log_shipping</c> block.</summary>
 public sealed record LogShippingConfig(bool Enabled, int ShipIntervalSeconds, int BufferSizeMb, string LogLevel)
 {
     /// <summary>The defaults: off.</summary>

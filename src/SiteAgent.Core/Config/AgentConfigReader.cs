@@ -3,7 +3,7 @@ using SiteAgent.Core.Backends;
 
 namespace SiteAgent.Core.Config;
 
-/// <summary>Reads and validates the root mapping of the config file (configuration.md §2, §6).</summary>
+/// <summary>Reads and validates the root mapping of the config file.</summary>
 internal static class AgentConfigReader
 {
     internal static readonly string[] LogLevels = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"];

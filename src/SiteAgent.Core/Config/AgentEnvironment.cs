@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SiteAgent.Core.Config;
 
 /// <summary>
-/// Settings taken from environment variables at start-up (configuration.md §5). All periods accept
+/// Settings taken from environment variables at start-up. All periods accept
 /// decimals (the reference rejected <c>2.5</c> for the report and membership periods).
 /// </summary>
 public sealed record AgentEnvironment

@@ -3,7 +3,7 @@ using SiteAgent.Backends.Settings;
 
 namespace SiteAgent.Core.Config;
 
-/// <summary>Reads <c>backend_components</c> (configuration.md §3.5, §3.7).</summary>
+/// <summary>Reads <c>backend_components</c>.</summary>
 internal static class ComponentsReader
 {
     /// <summary>Reads the components of one offering, in file order.</summary>

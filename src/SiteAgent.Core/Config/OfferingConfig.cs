@@ -4,7 +4,7 @@ using SiteAgent.Waldur;
 
 namespace SiteAgent.Core.Config;
 
-/// <summary>One entry of <c>offerings</c> after validation (configuration.md §3).</summary>
+/// <summary>One entry of <c>offerings</c> after validation.</summary>
 public sealed record OfferingConfig
 {
     /// <summary>Position in the file's list, 0-based (as in <c>offerings[1]</c>).</summary>
@@ -71,7 +71,7 @@ public sealed record OfferingConfig
     public bool MembershipSyncUsesStomp => Stomp.MembershipSyncEnabled ?? Stomp.Enabled;
 }
 
-/// <summary>STOMP settings of an offering (configuration.md §3.3).</summary>
+/// <summary>STOMP settings of an offering.</summary>
 public sealed record StompConfig(
     bool Enabled,
     bool? MembershipSyncEnabled,

@@ -4,7 +4,7 @@ using SiteAgent.Waldur;
 
 namespace SiteAgent.Core.Config;
 
-/// <summary>Reads and validates one entry of <c>offerings</c> (configuration.md §3, §6).</summary>
+/// <summary>Reads and validates one entry of <c>offerings</c>.</summary>
 internal sealed class OfferingReader
 {
     private readonly BackendCatalog _catalog;

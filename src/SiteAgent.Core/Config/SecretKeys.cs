@@ -1,4 +1,5 @@
 using SiteAgent.Backends.Settings;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Core.Config;
 
@@ -8,14 +9,11 @@ namespace SiteAgent.Core.Config;
 /// </summary>
 public static class SecretKeys
 {
-    private static readonly string[] Markers = ["token", "password", "secret", "passcode", "api_key", "apikey", "credential", "private_key"];
-
-    /// <summary>True when a key looks like it holds a credential.</summary>
-    public static bool LooksSecret(string key)
-    {
-        var lower = key.ToLowerInvariant();
-        return Markers.Any(lower.Contains) && !lower.EndsWith("_env", StringComparison.Ordinal) && !lower.EndsWith("_file", StringComparison.Ordinal);
-    }
+    /// <summary>True when a key looks like it holds a credential (the redactor's secret names; <c>*_env</c> and <c>*_file</c> name where one is, not the secret).</summary>
+    public static bool LooksSecret(string key) =>
+        SecretRedactor.IsSecretName(key)
+        && !key.EndsWith("_env", StringComparison.OrdinalIgnoreCase)
+        && !key.EndsWith("_file", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Registers every credential-like scalar under <paramref name="node"/>.</summary>
     public static void Register(ConfigNode node, ISecretSink secrets)

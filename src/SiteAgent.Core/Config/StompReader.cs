@@ -2,7 +2,7 @@ using SiteAgent.Backends.Settings;
 
 namespace SiteAgent.Core.Config;
 
-/// <summary>Reads an offering's STOMP keys (configuration.md §3.3).</summary>
+/// <summary>Reads an offering's STOMP keys.</summary>
 internal static class StompReader
 {
     public static StompConfig Read(SettingsReader reader, Uri? apiUrl)

@@ -7,7 +7,8 @@ namespace SiteAgent.Core.Observability;
 /// <remarks>
 /// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2199 order processing and usernames;
 /// 2200–2399 usage reporting; 2400–2599 membership sync; 3000–3999 Waldur client (owned by
-/// SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199); 5000–5099 STOMP client (owned by
+/// SiteAgent.Waldur); 4000–4999 backends, each declaring its own range with LogEventIdRange in its
+/// assembly (SLURM 4000–4199); 5000–5099 STOMP client (owned by
 /// SiteAgent.Stomp).
 /// </remarks>
 public static class LogEvents

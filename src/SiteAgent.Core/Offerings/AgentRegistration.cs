@@ -9,8 +9,8 @@ using SiteAgent.Waldur.Queries;
 namespace SiteAgent.Core.Offerings;
 
 /// <summary>
-/// Registers the agent identity, its service for this mode and the processor in Waldur
-/// (agent-identity.md §2–4): once per process and offering, retried next cycle after a failure,
+/// Registers the agent identity, its service for this mode and the processor in Waldur:
+/// once per process and offering, retried next cycle after a failure,
 /// and never fatal for the actual work.
 /// </summary>
 /// <remarks>The reference re-registered every cycle, so Waldur's "last restarted" meant "last cycle".</remarks>

@@ -5,7 +5,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Offerings;
 
 /// <summary>
-/// Adds the components that exist only in Waldur to those of the config file (configuration.md §3.8),
+/// Adds the components that exist only in Waldur to those of the config file,
 /// before the backend is constructed so that the backend sees them in the same cycle.
 /// </summary>
 public static partial class ComponentMerge

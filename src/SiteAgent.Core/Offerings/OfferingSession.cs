@@ -52,6 +52,9 @@ public sealed class OfferingSession
     /// <summary>The context the backend was built with (for building sibling backends, e.g. username management).</summary>
     public BackendContext BackendContext { get; }
 
+    /// <summary>Service provider uuid of the offering, when known.</summary>
+    public Guid? ServiceProviderUuid { get; init; }
+
     /// <summary>Offering users, listed once per cycle.</summary>
     public OfferingUsersDirectory Users { get; }
 

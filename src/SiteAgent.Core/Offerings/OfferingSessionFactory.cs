@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SiteAgent.Backends;
 using SiteAgent.Backends.Capabilities;
 using SiteAgent.Backends.Commands;
+using SiteAgent.Backends.Model;
 using SiteAgent.Core.Backends;
 using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
@@ -56,16 +57,16 @@ public sealed partial class OfferingSessionFactory
             LoggerFactory = _runtime.Loggers,
             Time = _runtime.Time,
             TimeZone = _runtime.Config.TimeZone,
-            OfferingPartitions = (details.Partitions ?? []).Select(p => p.PartitionName).OfType<string>()
-                .Where(p => p.Length > 0).Order(StringComparer.Ordinal).ToArray(),
-            OfferingEnforceQos = details.PluginOptions?.Other?.TryGetValue("enforce_qos", out var qos) == true
-                                 && qos.ValueKind == System.Text.Json.JsonValueKind.True,
-            ServiceProviderUuid = serviceProvider,
+            Offering = new OfferingFacts
+            {
+                PluginOptions = details.PluginOptions?.Other ?? [],
+                PartitionNames = (details.Partitions ?? []).Select(p => p.PartitionName).OfType<string>().ToArray(),
+            },
             DryRun = _runtime.DryRun,
         };
         var backend = CreateBackend(descriptor, offering, context);
         var users = new OfferingUsersDirectory(waldur, offering.OfferingUuid, _userFields);
-        return new OfferingSession(offering, waldur, details, descriptor, backend, context, users, logger);
+        return new OfferingSession(offering, waldur, details, descriptor, backend, context, users, logger) { ServiceProviderUuid = serviceProvider };
     }
 
     /// <summary>The username assigner of a session, using the offering's username backend (none when disabled).</summary>

@@ -1,7 +1,7 @@
 namespace SiteAgent.Core.Orders;
 
 /// <summary>
-/// The backend ids to try for a new resource (modes.md §2.4.1): <c>lower(allocation_prefix + base)</c>,
+/// The backend ids to try for a new resource: <c>lower(allocation_prefix + base)</c>,
 /// then <c>base-0</c>, <c>base-1</c>… where the base is the resource slug, or the project slug under the
 /// <c>project_slug</c> account-name policy.
 /// </summary>

@@ -7,7 +7,7 @@ using SiteAgent.Waldur.Models;
 
 namespace SiteAgent.Core.Orders;
 
-/// <summary>Update (new limits) and Terminate orders (modes.md §2.6, §2.7).</summary>
+/// <summary>Update (new limits) and Terminate orders.</summary>
 public sealed partial class ChangeOrderHandlers
 {
     private readonly OrderContext _context;

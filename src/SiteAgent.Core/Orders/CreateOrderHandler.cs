@@ -10,7 +10,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Orders;
 
 /// <summary>
-/// Create and Restore orders (modes.md §2.4): recognise an existing backend resource, or choose a
+/// Create and Restore orders: recognise an existing backend resource, or choose a
 /// free backend id and create the resource with its limits.
 /// </summary>
 /// <remarks>

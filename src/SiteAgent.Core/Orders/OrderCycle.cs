@@ -8,7 +8,7 @@ using SiteAgent.Waldur.Queries;
 namespace SiteAgent.Core.Orders;
 
 /// <summary>
-/// One offering's order cycle (modes.md §2.1–2.2): list pending-provider and executing orders and
+/// One offering's order cycle: list pending-provider and executing orders and
 /// process each, retrying transient Waldur failures with a fresh read of the order.
 /// </summary>
 /// <remarks>

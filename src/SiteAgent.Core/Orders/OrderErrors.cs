@@ -1,10 +1,10 @@
 using SiteAgent.Backends;
-using SiteAgent.Core.Observability;
 using SiteAgent.Waldur;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Core.Orders;
 
-/// <summary>How failures are classified and what is sent to Waldur about them (modes.md §1.5).</summary>
+/// <summary>How failures are classified and what is sent to Waldur about them.</summary>
 public static class OrderErrors
 {
     /// <summary>The text sent instead of internal details when they are not exposed.</summary>

@@ -10,7 +10,7 @@ namespace SiteAgent.Core.Orders;
 
 /// <summary>
 /// After a Create/Restore is done: generate missing usernames and give the team's offering users
-/// access to the new resource (modes.md §2.8).
+/// access to the new resource.
 /// </summary>
 /// <remarks>
 /// Failures here are logged and never touch the order (the reference tried to err an order it had

@@ -9,7 +9,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Orders;
 
 /// <summary>
-/// One order through the state machine of modes.md §2.3: evaluate and approve pending-provider
+/// One order through the provider-side order state machine: evaluate and approve pending-provider
 /// orders, provision executing ones by type, then mark them done or erred.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ using SiteAgent.Waldur.Models;
 namespace SiteAgent.Core.Orders;
 
 /// <summary>
-/// Who should get access to a resource (modes.md §2.5): its project team and their offering users,
+/// Who should get access to a resource: its project team and their offering users,
 /// plus plan quotas and SSH keys for a fresh creation. Failures give an empty context, not an error.
 /// </summary>
 public sealed partial class UserContextBuilder
@@ -81,7 +81,7 @@ public sealed partial class UserContextBuilder
 
     private async Task<IReadOnlyDictionary<string, string>> SshKeysAsync(CancellationToken cancellationToken)
     {
-        if (_context.Session.BackendContext.ServiceProviderUuid is not { } provider)
+        if (_context.Session.ServiceProviderUuid is not { } provider)
         {
             return new Dictionary<string, string>();
         }

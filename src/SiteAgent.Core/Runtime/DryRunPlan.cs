@@ -1,6 +1,6 @@
 using SiteAgent.Backends.Commands;
-using SiteAgent.Core.Observability;
 using SiteAgent.Waldur;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Core.Runtime;
 

@@ -4,7 +4,7 @@ using SiteAgent.Waldur;
 
 namespace SiteAgent.Core.Runtime;
 
-/// <summary>Start-up log lines about the Waldur side (cli.md §1 step 5); failures are warnings, never fatal.</summary>
+/// <summary>Start-up log lines about the Waldur side; failures are warnings, never fatal.</summary>
 public static partial class StartupReport
 {
     /// <summary>Logs the Waldur version of each offering's portal.</summary>

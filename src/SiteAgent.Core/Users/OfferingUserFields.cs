@@ -4,7 +4,7 @@ namespace SiteAgent.Core.Users;
 
 /// <summary>
 /// Which offering-user fields to request: the core fields plus those the offering's user-attribute
-/// configuration exposes (modes.md §1.4). The configuration is cached per offering for 5 minutes.
+/// configuration exposes. The configuration is cached per offering for 5 minutes.
 /// </summary>
 public sealed class OfferingUserFields
 {

@@ -9,7 +9,7 @@ using SiteAgent.Waldur.Secrets;
 namespace SiteAgent.Waldur.Auth;
 
 /// <summary>
-/// OIDC client-credentials grant (configuration.md §4): form POST of grant_type, client_id and
+/// OIDC client-credentials grant: form POST of grant_type, client_id and
 /// client_secret; <c>access_token</c> required; <c>expires_in</c> a number or numeric string,
 /// 300 s when missing or unparsable.
 /// </summary>

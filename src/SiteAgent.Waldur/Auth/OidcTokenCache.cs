@@ -2,8 +2,8 @@ namespace SiteAgent.Waldur.Auth;
 
 /// <summary>
 /// Process-wide cache of OIDC access tokens keyed by (token URL, client id), shared by every client
-/// of the process as configuration.md §4 requires. Thread-safe; the lock only guards the
-/// dictionary, never a network call.
+/// of the process, so one token serves every offering with the same credentials. Thread-safe; the
+/// lock only guards the dictionary, never a network call.
 /// </summary>
 internal sealed class OidcTokenCache
 {

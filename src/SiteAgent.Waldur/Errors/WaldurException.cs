@@ -2,7 +2,7 @@ namespace SiteAgent.Waldur;
 
 /// <summary>
 /// Any failure of a Waldur call. <see cref="IsTransient"/> is the one classification the agent acts
-/// on: transient failures are retried later and never change an order's state (modes.md §1.5).
+/// on: transient failures are retried later and never change an order's state.
 /// </summary>
 /// <remarks>Messages never contain tokens, client secrets or Authorization headers.</remarks>
 public abstract class WaldurException : Exception

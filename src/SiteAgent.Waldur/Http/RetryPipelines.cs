@@ -8,8 +8,8 @@ namespace SiteAgent.Waldur.Http;
 
 /// <summary>
 /// Builds the resilience pipeline of a call class from Microsoft.Extensions.Http.Resilience's HTTP
-/// strategies: retry (outer; exponential back-off with jitter, <c>Retry-After</c> honoured) around a
-/// per-attempt timeout (inner). <see cref="WaldurResilienceHandler"/> runs it around every attempt.
+/// strategies: a total timeout (outermost) around retry (exponential back-off with jitter,
+/// <c>Retry-After</c> honoured) around a per-attempt timeout (innermost). <see cref="WaldurResilienceHandler"/> runs it around every attempt.
 /// </summary>
 /// <remarks>
 /// Retried: connection and TLS failures, attempt timeouts, transient token-endpoint failures, HTTP 5xx
@@ -19,9 +19,10 @@ namespace SiteAgent.Waldur.Http;
 /// </remarks>
 internal static class RetryPipelines
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(WaldurRetrySettings retry, TimeSpan timeout, TimeProvider time, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(WaldurRetrySettings retry, TimeSpan attemptTimeout, TimeSpan totalTimeout, TimeProvider time, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = totalTimeout });
         if (retry.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -47,7 +48,7 @@ internal static class RetryPipelines
             });
         }
 
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = timeout });
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = attemptTimeout });
         return builder.Build();
     }
 

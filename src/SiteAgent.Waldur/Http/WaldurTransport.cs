@@ -21,6 +21,7 @@ internal sealed class WaldurTransport : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _apiRoot;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _totalTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly WaldurAuthenticator _authenticator;
@@ -30,6 +31,7 @@ internal sealed class WaldurTransport : IDisposable
         _http = http;
         _apiRoot = options.ApiRoot;
         _timeout = options.Timeout;
+        _totalTimeout = options.TotalTimeout;
         _time = options.TimeProvider;
         _logger = logger;
         _authenticator = authenticator;
@@ -75,9 +77,15 @@ internal sealed class WaldurTransport : IDisposable
         {
             throw;
         }
+        catch (TimeoutRejectedException ex) when (ex.Timeout == _totalTimeout)
+        {
+            // The URL without its query: the host tells the operator which server hung, and no secret travels in it.
+            var url = uri.GetLeftPart(UriPartial.Path);
+            throw new WaldurTransportException(operation.Id, method, path, $"no answer from {url} within the total timeout of {Seconds(_totalTimeout)} s (attempts, retries and waits together)", ex);
+        }
         catch (TimeoutRejectedException ex)
         {
-            throw new WaldurTransportException(operation.Id, method, path, $"no answer within {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
+            throw new WaldurTransportException(operation.Id, method, path, $"no answer within {Seconds(_timeout)} s", ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
         {
@@ -115,6 +123,8 @@ internal sealed class WaldurTransport : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Describe(Exception ex)
     {

@@ -90,51 +90,6 @@ public sealed record ProjectUserListQuery
         .Add("username", Username);
 }
 
-/// <summary>Filters of <c>marketplace_site_agent_identities_list</c>.</summary>
-public sealed record AgentIdentityListQuery
-{
-    /// <summary>Identity name, <c>agent-&lt;offering uuid&gt;</c>.</summary>
-    public string? Name { get; init; }
-
-    /// <summary>Offering uuid.</summary>
-    public Guid? OfferingUuid { get; init; }
-
-    internal void AppendTo(QueryBuilder q) => q
-        .Add("name", Name)
-        .Add("offering_uuid", OfferingUuid);
-}
-
-/// <summary>Filters of <c>backend_resources_list</c>.</summary>
-public sealed record BackendResourceListQuery
-{
-    /// <summary>Backend id.</summary>
-    public string? BackendId { get; init; }
-
-    /// <summary>Project uuid.</summary>
-    public Guid? ProjectUuid { get; init; }
-
-    /// <summary>Offering uuid.</summary>
-    public Guid? OfferingUuid { get; init; }
-
-    /// <summary>Name (contains).</summary>
-    public string? Name { get; init; }
-
-    internal void AppendTo(QueryBuilder q) => q
-        .Add("backend_id", BackendId)
-        .Add("name", Name)
-        .Add("offering_uuid", OfferingUuid)
-        .Add("project_uuid", ProjectUuid);
-}
-
-/// <summary>Filters of <c>marketplace_slurm_periodic_usage_policies_list</c>.</summary>
-public sealed record SlurmPolicyListQuery
-{
-    /// <summary>Scope (offering) uuid.</summary>
-    public Guid? ScopeUuid { get; init; }
-
-    internal void AppendTo(QueryBuilder q) => q.Add("scope_uuid", ScopeUuid);
-}
-
 /// <summary>Filters of <c>roles_list</c>.</summary>
 public sealed record RoleListQuery
 {

@@ -1,45 +1,76 @@
 using System.Buffers;
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SiteAgent.Waldur.Secrets;
 
 /// <summary>
-/// Removes secrets from text the client emits (exception messages, logs, dry-run plans): the
-/// configured token and client secret, every access token fetched, and in JSON the value of any
-/// property whose name marks it as a secret.
+/// The agent's one secret redactor: removes secrets from every text that leaves the process (logs,
+/// exception messages, dry-run plans, diagnostics, config summaries). It removes the exact values
+/// it was given (configured tokens, passwords and client secrets, every OIDC access token fetched)
+/// and anything shaped like a credential (query parameters such as <c>token=…</c>,
+/// <c>Authorization</c> headers, STOMP <c>passcode</c> headers, JSON secret fields).
 /// </summary>
-internal sealed class SecretRedactor
+/// <remarks>
+/// It lives in the Waldur client, the lowest layer that emits secrets, so the client and the agent
+/// share it. The STOMP library, which knows no Waldur, prints its passcode as the same <see cref="Mask"/>.
+/// </remarks>
+public sealed partial class SecretRedactor
 {
-    /// <summary>What replaces a secret.</summary>
-    public const string Mask = "***";
+    /// <summary>What replaces a secret, everywhere.</summary>
+    public const string Mask = "********";
 
     // Property names whose values are secrets in Waldur bodies (api_key of resource API keys,
     // token of service accounts) and in anything a caller might pass through free-form objects.
     private static readonly string[] SecretNameParts = ["secret", "password", "passcode", "token", "api_key", "apikey", "private_key", "credential"];
 
-    private ImmutableArray<string> _secrets = [];
+    private readonly Lock _gate = new();
+    private volatile string[] _values = [];
+
+    /// <summary>The process-wide redactor used by logging, error output and config summaries.</summary>
+    public static SecretRedactor Shared { get; } = new();
 
     /// <summary>Remembers a secret to remove; values shorter than 4 characters are ignored as too common.</summary>
     public void Add(string? secret)
     {
-        if (string.IsNullOrEmpty(secret) || secret.Length < 4)
+        if (secret is { Length: >= 4 })
         {
-            return;
+            AddSecrets([secret]);
         }
-
-        ImmutableInterlocked.Update(ref _secrets, static (list, s) => list.Contains(s) ? list : list.Add(s), secret);
     }
 
-    /// <summary>The text with every known secret replaced by <see cref="Mask"/>.</summary>
-    public string Redact(string text)
+    /// <summary>Adds exact secret values to redact from now on; values shorter than 4 characters are ignored.</summary>
+    public void AddSecrets(IEnumerable<string> secrets)
     {
-        foreach (var secret in _secrets)
+        lock (_gate)
         {
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            // Longest first, so a secret that contains another is masked whole.
+            _values = _values.Concat(secrets.Where(s => s is { Length: >= 4 })).Distinct(StringComparer.Ordinal)
+                .OrderByDescending(s => s.Length).ToArray();
+        }
+    }
+
+    /// <summary>The text with every secret replaced by <see cref="Mask"/> (or <c>[REDACTED]</c> for query parameters, as the reference does).</summary>
+    public string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
         }
 
+        foreach (var secret in _values)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        text = AuthorizationHeader().Replace(text, m => m.Groups["prefix"].Value + Mask);
+        text = QueryParameter().Replace(text, m => m.Groups["name"].Value + "=[REDACTED]");
+        text = PasscodeHeader().Replace(text, m => m.Groups["prefix"].Value + Mask);
+        text = JsonSecretField().Replace(text, m => m.Groups["prefix"].Value + Mask + "\"");
         return text;
     }
 
@@ -125,4 +156,17 @@ internal sealed class SecretRedactor
                 break;
         }
     }
+
+    [GeneratedRegex(@"(?<prefix>\b(?:Authorization|Proxy-Authorization)\s*[:=]\s*(?:(?:Token|Bearer|Basic)\s+)?)[^\s,;""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorizationHeader();
+
+    // The reference's Sentry scrubber names, plus access_token and client_secret.
+    [GeneratedRegex(@"\b(?<name>secretKey|secret_key|secret-key|api_key|apiKey|api-key|token|access_token|password|client_secret|passcode)=[^&\s""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QueryParameter();
+
+    [GeneratedRegex(@"(?<prefix>\bpasscode\s*:\s*)[^\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasscodeHeader();
+
+    [GeneratedRegex(@"(?<prefix>""(?:[a-z_]*token|password|[a-z_]*secret|passcode|api_key)""\s*:\s*"")[^""]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex JsonSecretField();
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using SiteAgent.Core.Backends;
-using SiteAgent.Core.Observability;
 using SiteAgent.Generated;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Commands;
 

@@ -4,6 +4,7 @@ using SiteAgent.Core.Backends;
 using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
 using SiteAgent.Logging;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Commands;
 

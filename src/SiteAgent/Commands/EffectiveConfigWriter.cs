@@ -2,8 +2,8 @@ using System.Globalization;
 using SiteAgent.Backends.Model;
 using SiteAgent.Backends.Settings;
 using SiteAgent.Core.Config;
-using SiteAgent.Core.Observability;
 using SiteAgent.Waldur;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Commands;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using SiteAgent.Core.Observability;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Logging;
 

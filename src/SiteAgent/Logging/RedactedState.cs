@@ -1,5 +1,5 @@
 using System.Collections;
-using SiteAgent.Core.Observability;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Logging;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SiteAgent.Core.Observability;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Logging;
 

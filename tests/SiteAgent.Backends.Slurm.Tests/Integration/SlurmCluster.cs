@@ -99,7 +99,7 @@ internal sealed class ClusterScope : IAsyncDisposable
         var settings = new SlurmOptions { ClusterName = Cluster, SlurmBinPath = "/usr/bin" };
         var shared = new CommonBackendSettings
         {
-            CustomerPrefix = Prefix, ProjectPrefix = Prefix, AllocationPrefix = Prefix, DefaultAccount = "root", EnableUserHomedirAccountCreation = false,
+            CustomerPrefix = Prefix, ProjectPrefix = Prefix, AllocationPrefix = Prefix, EnableUserHomedirAccountCreation = false,
         };
         return new SlurmBackend(options?.Invoke(settings) ?? settings, new BackendContext
         {

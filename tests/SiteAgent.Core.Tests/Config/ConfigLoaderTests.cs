@@ -1,4 +1,5 @@
 using SiteAgent.Backends.Model;
+using SiteAgent.Backends.Slurm.Options;
 using SiteAgent.Core.Config;
 using SiteAgent.Waldur;
 
@@ -25,7 +26,7 @@ public class ConfigLoaderTests
         await Assert.That(offering.Stomp.WsPort).IsEqualTo(443);
         await Assert.That(offering.Stomp.WsHost).IsEqualTo("portal.example.org");
         await Assert.That(offering.Stomp.WsPath).IsEqualTo("/rmqws-stomp");
-        await Assert.That(offering.CommonSettings.DefaultAccount).IsEqualTo("root");
+        await Assert.That(((SlurmOptions)offering.BackendSettings["slurm"]).DefaultAccount).IsEqualTo("root");
         await Assert.That(offering.CommonSettings.BackendIdMaxRetries).IsEqualTo(50);
         await Assert.That(offering.Credentials).IsTypeOf<StaticTokenCredentials>();
     }

@@ -1,7 +1,7 @@
 using SiteAgent.Backends;
-using SiteAgent.Core.Observability;
 using SiteAgent.Core.Orders;
 using SiteAgent.Waldur;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Core.Tests.Orders;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using SiteAgent.Core.Observability;
 using SiteAgent.Logging;
+using SiteAgent.Waldur.Secrets;
 
 namespace SiteAgent.Tests.Logging;
 

@@ -5,7 +5,8 @@
 #
 # Idempotent: a daemon whose recorded pid is still alive is left alone, so a
 # second run only re-checks readiness. The accounting database is kept across
-# down.sh/up.sh, and healed when slurmdbd could not read it (accounting-db.sh).
+# down.sh/up.sh, and healed when slurmdbd could not read it (accounting-db.sh). tests/infra/README.md
+# describes the layout.
 #
 # Environment:
 #   SLURM_TEST_STATE_DIR  state dir (default /var/lib/waldur-agent-test/slurm)

@@ -2,7 +2,7 @@ using SiteAgent.Backends.Settings;
 
 namespace SiteAgent.Backends.Slurm.Options;
 
-/// <summary>Per-allocation QoS creation (<c>qos_management</c>, slurm.md §7.8).</summary>
+/// <summary>Per-allocation QoS creation (<c>qos_management</c>).</summary>
 public sealed record QosManagementOptions(
     bool Enabled,
     string Flags,
@@ -33,7 +33,7 @@ public sealed record QosManagementOptions(
     }
 }
 
-/// <summary>Shared project directories (<c>project_directory</c>, slurm.md §7.10).</summary>
+/// <summary>Shared project directories (<c>project_directory</c>).</summary>
 public sealed record ProjectDirectoryOptions(
     bool Enabled,
     string BasePath,
@@ -83,7 +83,7 @@ public sealed record LustreQuotaOptions(string MountPoint, long? BlockSoftLimit,
     }
 }
 
-/// <summary>Periodic-settings commands from Waldur (<c>periodic_limits</c>, slurm.md §7.9).</summary>
+/// <summary>Periodic-settings commands from Waldur (<c>periodic_limits</c>).</summary>
 public sealed record PeriodicLimitsOptions(bool Enabled, bool EmulatorMode, string EmulatorBaseUrl, string LimitType)
 {
     /// <summary>Limit types a periodic command may set.</summary>

@@ -18,6 +18,7 @@ public sealed partial record SlurmOptions
                 "none" => DefaultAccountPolicy.None,
                 _ => DefaultAccountPolicy.Common,
             },
+            DefaultAccount = reader.String("default_account", "root"),
             RootAccount = SlurmName(reader, "root_account"),
             ParentAccount = SlurmName(reader, "parent_account"),
             ClusterName = SlurmName(reader, "cluster_name"),

@@ -2,7 +2,7 @@ using SiteAgent.Backends.Settings;
 
 namespace SiteAgent.Backends.Slurm.Options;
 
-/// <summary>Where users' default account points when they are added (slurm.md §7.6).</summary>
+/// <summary>Where users' default account points when they are added.</summary>
 public enum DefaultAccountPolicy
 {
     /// <summary><c>DefaultAccount=</c> the configured <c>default_account</c>.</summary>
@@ -15,12 +15,15 @@ public enum DefaultAccountPolicy
     None,
 }
 
-/// <summary>The SLURM backend's own <c>backend_settings</c> keys (slurm.md §2.1), read and validated at start.</summary>
-/// <remarks>Keys shared by all backends (prefixes, <c>default_account</c>, homedirs) are in <see cref="CommonBackendSettings"/>.</remarks>
+/// <summary>The SLURM backend's own <c>backend_settings</c> keys, read and validated at start.</summary>
+/// <remarks>Keys shared by all backends (prefixes, homedirs) are in <see cref="CommonBackendSettings"/>.</remarks>
 public sealed partial record SlurmOptions : IBackendSettings<SlurmOptions>
 {
     /// <summary>Policy for users' default account.</summary>
     public DefaultAccountPolicy DefaultAccountPolicy { get; init; } = DefaultAccountPolicy.Common;
+
+    /// <summary>Users' default account under the <c>common</c> policy, and the parent of customer accounts when <see cref="RootAccount"/> is not set (<c>default_account</c>, <c>root</c> by default).</summary>
+    public string DefaultAccount { get; init; } = "root";
 
     /// <summary>Parent of customer accounts; null means <c>default_account</c>, then <c>root</c>.</summary>
     public string? RootAccount { get; init; }
@@ -80,7 +83,7 @@ public sealed partial record SlurmOptions : IBackendSettings<SlurmOptions>
     /// <summary>The defaults, as for an offering without SLURM keys.</summary>
     public static SlurmOptions Default { get; } = new();
 
-    /// <summary>The effective root account given the shared <c>default_account</c>.</summary>
-    public string EffectiveRootAccount(CommonBackendSettings common) =>
-        !string.IsNullOrEmpty(RootAccount) ? RootAccount : !string.IsNullOrEmpty(common.DefaultAccount) ? common.DefaultAccount : "root";
+    /// <summary>The effective root account: <c>root_account</c>, else <c>default_account</c>, else <c>root</c>.</summary>
+    public string EffectiveRootAccount =>
+        !string.IsNullOrEmpty(RootAccount) ? RootAccount : !string.IsNullOrEmpty(DefaultAccount) ? DefaultAccount : "root";
 }

@@ -85,7 +85,16 @@ internal sealed class TestScenario
     public Guid AddCreateOrder(string resourceName, int cpu, string state = "pending-provider")
     {
         var uuid = Guid.NewGuid();
-        _orders.Append(CultureInfo.InvariantCulture, $$"""
+        _orders.Append(CreateOrderYaml(uuid, resourceName, cpu, state));
+        return uuid;
+    }
+
+    /// <summary>An <c>orders:</c> scenario section with one Create order, to seed into a running emulator.</summary>
+    public string OrdersSection(Guid uuid, string resourceName, int cpu, string state = "pending-provider") =>
+        "orders:\n" + CreateOrderYaml(uuid, resourceName, cpu, state);
+
+    private string CreateOrderYaml(Guid uuid, string resourceName, int cpu, string state) =>
+        string.Create(CultureInfo.InvariantCulture, $$"""
               - uuid: {{uuid:N}}
                 type: Create
                 state: {{state}}
@@ -96,8 +105,6 @@ internal sealed class TestScenario
                 limits: {cpu: {{cpu}}}
 
             """);
-        return uuid;
-    }
 
     /// <summary>Adds an existing resource; returns its uuid.</summary>
     public Guid AddResource(string name, string backendId, int cpu, string state = "OK")

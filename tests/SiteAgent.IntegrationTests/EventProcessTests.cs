@@ -28,8 +28,9 @@ public class EventProcessTests
         await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
         var account = (await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString()!;
         await Assert.That((await SlurmCluster.AccountAsync(account))!.GrpTresMins).IsEqualTo("cpu=180000");
-        await Assert.That(await SlurmCluster.UsersAsync(account)).IsEquivalentTo(scenario.Usernames.Order(), CollectionOrdering.Matching);
-        await Assert.That(Log(agent)).Contains($"order {order} processed from its event: Done");
+        // The team is added right after the order is marked done.
+        await Assert.That(await WaitForUsersAsync(account, scenario.Usernames)).IsTrue().Because(Log(agent));
+        await Assert.That(await WaitForLogAsync(agent, $"order {order} processed from its event: Done")).IsTrue().Because(Log(agent));
         await StopAsync(agent);
         harness.AssertNoContractViolations();
     }
@@ -105,7 +106,7 @@ public class EventProcessTests
         var queuedWhileAway = await broker.QueueDepthAsync(vhost, queue);
 
         await Assert.That(await WaitForOrderAsync(harness, second, "done")).IsTrue().Because(Log(agent));
-        await Assert.That(Log(agent)).Contains($"order {second} processed from its event: Done");
+        await Assert.That(await WaitForLogAsync(agent, $"order {second} processed from its event: Done")).IsTrue().Because(Log(agent));
         await Assert.That(queuedWhileAway).IsEqualTo(1).Because("the message should have waited in the queue while the agent was reconnecting");
         await StopAsync(agent);
     }
@@ -204,6 +205,9 @@ public class EventProcessTests
 
     private static Task<bool> WaitForUsersAsync(string account, string[] expected) =>
         RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.UsersAsync(account)).Order().SequenceEqual(expected.Order()), Patience);
+
+    private static Task<bool> WaitForLogAsync(RunningProcess agent, string text) =>
+        RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains(text, StringComparison.Ordinal)), Patience);
 
     private static string Log(RunningProcess agent) => agent.Output + agent.Error;
 }

@@ -1,4 +1,5 @@
 using SiteAgent.Backends.Settings;
+using SiteAgent.Core.Backends;
 using SiteAgent.Core.Config;
 using SiteAgent.Waldur.Models;
 
@@ -14,12 +15,16 @@ public static class EventObjectTypes
         ObservableObjectType.CourseAccount, ObservableObjectType.OfferingUser, ObservableObjectType.OfferingResourcesSync,
     ];
 
+    /// <summary>The capability a backend declares when it can rotate resource API keys.</summary>
+    public const string ResourceApiKeysCapability = "resource_api_keys";
+
     /// <summary>
-    /// Order and key rotation with an order backend; the six membership types when membership runs on
-    /// events; importable resources and periodic limits when their flags are on. Empty when the offering
-    /// does not use events.
+    /// Order with an order backend, and key rotation when that backend can rotate keys (Waldur servers
+    /// before 8.1 refuse the type, so it is not asked for in vain); the six membership types when
+    /// membership runs on events; importable resources and periodic limits when their flags are on.
+    /// Empty when the offering does not use events.
     /// </summary>
-    public static IReadOnlyList<string> For(OfferingConfig offering)
+    public static IReadOnlyList<string> For(OfferingConfig offering, BackendCatalog catalog)
     {
         var types = new List<string>();
         if (!offering.Stomp.Enabled)
@@ -30,7 +35,10 @@ public static class EventObjectTypes
         if (offering.OrderProcessingBackend.Length > 0)
         {
             types.Add(ObservableObjectType.Order);
-            types.Add(ObservableObjectType.ResourceApiKeyRotation);
+            if (catalog.Find(offering.OrderProcessingBackend)?.Has(ResourceApiKeysCapability) == true)
+            {
+                types.Add(ObservableObjectType.ResourceApiKeyRotation);
+            }
         }
 
         if (MembershipOnEvents(offering))

@@ -32,7 +32,7 @@ public sealed partial class EventSubscriptionSetup
     /// </summary>
     public async Task<IReadOnlyList<EventQueueBinding>> BindAsync(OfferingConfig offering, CancellationToken cancellationToken)
     {
-        var types = EventObjectTypes.For(offering);
+        var types = EventObjectTypes.For(offering, _runtime.Catalog);
         if (types.Count == 0)
         {
             LogNoTypes(_logger, offering.Name);
@@ -113,7 +113,7 @@ public sealed partial class EventSubscriptionSetup
         Message = "Offering \"{Offering}\": agent identity registration failed ({Reason}); the offering gets no event consumers until the agent restarts")]
     private static partial void LogIdentityFailed(ILogger logger, string offering, string reason);
 
-    [LoggerMessage(EventId = LogEvents.EventTypeFailed, Level = LogLevel.Error,
+    [LoggerMessage(EventId = LogEvents.EventTypeFailed, Level = LogLevel.Warning,
         Message = "Offering \"{Offering}\": Waldur refused the {ObjectType} subscription or queue ({Reason}); that type is not consumed (reconciliation still repairs orders and membership)")]
     private static partial void LogTypeFailed(ILogger logger, string offering, string objectType, string reason);
 

@@ -19,7 +19,7 @@ if (args is ["membership", .. var membershipArgs])
     return await SiteAgent.Benchmarks.Membership.MembershipBenchCommand.RunAsync(membershipArgs);
 }
 
-if (args is ["events", .. var eventArgs])
+if (args is ["events", .. var eventArgs] && OperatingSystem.IsLinux())
 {
     return await SiteAgent.Benchmarks.Events.EventBenchCommand.RunAsync(eventArgs);
 }

@@ -15,6 +15,9 @@ public class EventProcessTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
+    /// <summary>order plus the six membership types (no key rotation: SLURM does not rotate keys).</summary>
+    private const int ConsumersPerOffering = 7;
+
     [Test]
     public async Task OrderCreatedInWaldur_ReachesDoneThroughItsEvent()
     {
@@ -81,7 +84,6 @@ public class EventProcessTests
     public async Task BrokerRestartedMidStream_AgentReconnects_AndProcessesWhatWasPublishedMeanwhile()
     {
         var scenario = new TestScenario();
-        using var broker = await TestBroker.RequireAsync();
         await using var harness = await StartHarnessAsync(scenario);
         using var agent = await StartAgentAsync(harness);
         var first = Guid.NewGuid();
@@ -102,12 +104,12 @@ public class EventProcessTests
 
         var second = Guid.NewGuid();
         harness.Emulator.Seed(scenario.OrdersSection(second, "During Outage", cpu: 1), yaml: true);
-        var (vhost, queue) = OrderQueue(harness);
-        var queuedWhileAway = await broker.QueueDepthAsync(vhost, queue);
 
         await Assert.That(await WaitForOrderAsync(harness, second, "done")).IsTrue().Because(Log(agent));
         await Assert.That(await WaitForLogAsync(agent, $"order {second} processed from its event: Done")).IsTrue().Because(Log(agent));
-        await Assert.That(queuedWhileAway).IsEqualTo(1).Because("the message should have waited in the queue while the agent was reconnecting");
+        // Every consumer connected once at start and again after the restart.
+        var connects = Log(agent).Split('\n').Count(l => l.Contains("Connected to ws://", StringComparison.Ordinal));
+        await Assert.That(connects).IsGreaterThanOrEqualTo(2 * ConsumersPerOffering).Because(Log(agent));
         await StopAsync(agent);
     }
 

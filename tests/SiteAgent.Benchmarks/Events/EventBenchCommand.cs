@@ -22,6 +22,7 @@ namespace SiteAgent.Benchmarks.Events;
 /// bash wrapper reading <c>$EPOCHREALTIME</c> before it execs sacctmgr, so bash's start-up (about 1 ms)
 /// counts as agent time.
 /// </remarks>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class EventBenchCommand
 {
     public const string Usage = "usage: events [--count N (default 500)] [--binary PATH (default $WALDUR_SITE_AGENT_BIN or artifacts/aot/waldur-site-agent)]";
@@ -38,6 +39,12 @@ internal static class EventBenchCommand
                 case "--binary" when i + 1 < args.Count: binary = Path.GetFullPath(args[++i]); break;
                 default: await Console.Error.WriteLineAsync(Usage); return 2;
             }
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            await Console.Error.WriteLineAsync("the events bench needs Linux (SLURM, /proc)");
+            return 2;
         }
 
         var cluster = await BenchCluster.FindAsync(CancellationToken.None);
@@ -74,12 +81,16 @@ internal static class EventBenchCommand
 
             var (vhost, queue) = emulator.Read(s => s.EventQueues
                 .Where(q => q.ObjectType == "user_role" && q.OfferingUuid == scenario.OfferingUuids[0].ToString("N"))
-                .Select(q => (q.Subscription.User.Uuid, q.QueueName)).Single());
+                .Select(q => (q.Subscription.User.Uuid, q.QueueName)).SingleOrDefault());
+            if (queue is null)
+            {
+                var failure = emulator.Requests.FirstOrDefault(r => r.Status >= 500);
+                throw new InvalidOperationException("the agent made no user_role queue for the first offering; first emulator failure: "
+                    + (failure is null ? "none" : failure.ToJson().ToJsonString()) + "\n" + agent.Output + agent.Error);
+            }
             var message = $$"""{"project_uuid": "{{scenario.ProjectUuid:N}}", "project_name": "Project {{scenario.Id}}", "offering_uuid": "{{scenario.OfferingUuids[0]:N}}"}""";
-            Console.WriteLine($"Agent: {count} user_role events (+20 warm-up) to {queue}");
-            var agentLatencies = await MeasureAgentAsync(management, agent, vhost, queue, message, starts, count);
-            Console.WriteLine($"Baseline: {count} messages to a bare STOMP subscriber (+20 warm-up)");
-            var baseline = await MeasureBaselineAsync(management, vhost, webStomp, message, count);
+            Console.WriteLine($"{count} user_role events (+20 warm-up) to {queue}, each followed by the same message to a bare STOMP subscriber (baseline)");
+            var (agentLatencies, baseline) = await MeasureAsync(management, agent, vhost, webStomp, queue, message, starts, count);
 
             agent.Signal(15);
             var exit = await agent.WaitAsync(TimeSpan.FromSeconds(60));
@@ -98,34 +109,19 @@ internal static class EventBenchCommand
         }
     }
 
-    private static async Task<double[]> MeasureAgentAsync(RabbitMqManagement management, RunningProcess agent, string vhost, string queue, string message, string starts, int count)
-    {
-        var latencies = new List<double>();
-        for (var i = 0; i < count + 20; i++)
-        {
-            var startsBefore = File.Exists(starts) ? File.ReadAllLines(starts).Length : 0;
-            var handledBefore = Count(agent, "event_process-user_role: membership synced");
-            var published = NowSeconds();
-            await management.PublishAsync(vhost, queue, message);
-            await WaitUntilAsync(() => File.Exists(starts) && File.ReadAllLines(starts).Length > startsBefore, agent);
-            var started = double.Parse(File.ReadAllLines(starts)[startsBefore], CultureInfo.InvariantCulture);
-            await WaitUntilAsync(() => Count(agent, "event_process-user_role: membership synced") > handledBefore, agent);
-            if (i >= 20)
-            {
-                latencies.Add((started - published) * 1000);
-            }
-        }
-
-        return [.. latencies];
-    }
-
-    private static async Task<double[]> MeasureBaselineAsync(RabbitMqManagement management, string vhost, Uri webStomp, string message, int count)
+    /// <summary>
+    /// Per event: publish to the agent's queue and wait until the agent has finished it, then publish the
+    /// same message to the baseline subscriber's queue; interleaved, so a burst of load on the shared
+    /// machine hits both sides alike.
+    /// </summary>
+    private static async Task<(double[] Agent, double[] Baseline)> MeasureAsync(
+        RabbitMqManagement management, RunningProcess agent, string vhost, Uri webStomp, string queue, string message, string starts, int count)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
-        var (queue, login, passcode) = ("bench_baseline_" + id, "bench-baseline-" + id, "pw-" + id);
+        var (baselineQueue, login, passcode) = ("bench_baseline_" + id, "bench-baseline-" + id, "pw-" + id);
         await management.CreateUserAsync(login, passcode);
         await management.GrantAllAsync(vhost, login);
-        await management.DeclareQueueAsync(vhost, queue, WaldurQueues.Arguments());
+        await management.DeclareQueueAsync(vhost, baselineQueue, WaldurQueues.Arguments());
         try
         {
             await using var client = new StompClient(new StompClientOptions
@@ -134,24 +130,33 @@ internal static class EventBenchCommand
                 VirtualHost = vhost,
                 Login = login,
                 Passcode = passcode,
-                Subscriptions = [new StompSubscription("/amq/queue/" + queue)],
+                Subscriptions = [new StompSubscription("/amq/queue/" + baselineQueue)],
             });
             await using var messages = client.ReadAsync().GetAsyncEnumerator();
-            var latencies = new List<double>();
+            var (agentLatencies, baseline) = (new List<double>(), new List<double>());
             for (var i = 0; i < count + 20; i++)
             {
+                var startsBefore = File.Exists(starts) ? File.ReadAllLines(starts).Length : 0;
+                var handledBefore = Count(agent, "event_process-user_role: membership synced");
                 var published = NowSeconds();
                 await management.PublishAsync(vhost, queue, message);
+                await WaitUntilAsync(() => File.Exists(starts) && File.ReadAllLines(starts).Length > startsBefore, agent);
+                var started = double.Parse(File.ReadAllLines(starts)[startsBefore], CultureInfo.InvariantCulture);
+                await WaitUntilAsync(() => Count(agent, "event_process-user_role: membership synced") > handledBefore, agent);
+
+                var sent = NowSeconds();
+                await management.PublishAsync(vhost, baselineQueue, message);
                 if (!await messages.MoveNextAsync()) throw new InvalidOperationException("the baseline subscriber stopped");
                 var received = NowSeconds();
                 await client.AckAsync(messages.Current);
                 if (i >= 20)
                 {
-                    latencies.Add((received - published) * 1000);
+                    agentLatencies.Add((started - published) * 1000);
+                    baseline.Add((received - sent) * 1000);
                 }
             }
 
-            return [.. latencies];
+            return ([.. agentLatencies], [.. baseline]);
         }
         finally
         {

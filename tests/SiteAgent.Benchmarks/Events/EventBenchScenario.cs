@@ -51,7 +51,7 @@ internal sealed class EventBenchScenario(string clusterName)
 
         return yaml.Append(CultureInfo.InvariantCulture, $$"""
             resources:
-              - {name: "Bench", offering: {{OfferingUuids[0]:N}}, project: proj-{{Id}}, plan: Default, state: OK, backend_id: "eb{{Id}}_absent", limits: {cpu: 1}}
+              - {name: "Bench", offering: {{OfferingUuids[0]:N}}, project: proj-{{Id}}, plan: Default, state: OK, backend_id: "eb{{Id}}_absent", limits: {cpu: 1} }
 
             """).ToString();
     }

@@ -168,6 +168,34 @@ public class EventProcessTests
         await StopAsync(agent);
     }
 
+    [Test]
+    public async Task BrokerRefusesTheLogin_SubscriptionIsRecreated_AndEventsFlowAgain()
+    {
+        var scenario = new TestScenario();
+        using var broker = await TestBroker.RequireAsync();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+        var (vhost, queue) = OrderQueue(harness);
+        var login = queue.Split('_')[1];
+
+        // What an API-token rotation looks like to the broker: the subscription's password no longer matches.
+        await broker.CreateUserAsync(login, "password-from-before-the-rotation");
+        IReadOnlyList<string> connections = [];
+        await Assert.That(await RunningProcess.WaitUntilAsync(async () => (connections = await broker.ConnectionsAsync(vhost)).Count > 0, Patience)).IsTrue();
+        foreach (var connection in connections)
+        {
+            await broker.CloseConnectionAsync(connection);
+        }
+
+        await Assert.That(await WaitForLogAsync(agent, "order subscription re-created because the broker refused its login")).IsTrue().Because(Log(agent));
+        var (_, fresh) = OrderQueue(harness);
+        await Assert.That(fresh).IsNotEqualTo(queue);
+        var order = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(order, "After Rotation", cpu: 1), yaml: true);
+        await Assert.That(await WaitForLogAsync(agent, $"order {order} processed from its event: Done")).IsTrue().Because(Log(agent));
+        await StopAsync(agent);
+    }
+
     private static async Task<AgentHarness> StartHarnessAsync(TestScenario scenario)
     {
         (await TestBroker.RequireAsync()).Dispose();

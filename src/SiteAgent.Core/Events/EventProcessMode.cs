@@ -43,19 +43,28 @@ public sealed partial class EventProcessMode : IDisposable
         heartbeat.Touch();
 
         var consumers = new List<EventConsumer>();
-        foreach (var offering in _services.Runtime.Config.Offerings)
+        try
         {
-            if (!offering.Stomp.Enabled)
+            foreach (var offering in _services.Runtime.Config.Offerings)
             {
-                LogDisabled(_services.Logger, offering.Name);
-                continue;
-            }
+                if (!offering.Stomp.Enabled)
+                {
+                    LogDisabled(_services.Logger, offering.Name);
+                    continue;
+                }
 
-            heartbeat.Touch();
-            foreach (var binding in await _setup.BindAsync(offering, shutdown).ConfigureAwait(false))
-            {
-                consumers.Add(new EventConsumer(_services, _setup, binding, HandlerFor(binding.ObjectType)));
+                heartbeat.Touch();
+                foreach (var binding in await _setup.BindAsync(offering, shutdown).ConfigureAwait(false))
+                {
+                    consumers.Add(new EventConsumer(_services, _setup, binding, HandlerFor(binding.ObjectType)));
+                }
             }
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            // Stopped during start-up: nothing consumed yet, nothing to unsubscribe.
+            LogStopped(_services.Logger, 0, 0);
+            return 0;
         }
 
         var running = consumers.Select(c => Task.Run(() => c.RunAsync(shutdown, abort))).ToList();

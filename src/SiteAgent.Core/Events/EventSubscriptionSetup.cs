@@ -39,6 +39,13 @@ public sealed partial class EventSubscriptionSetup
             return [];
         }
 
+        if (offering.Credentials is not StaticTokenCredentials)
+        {
+            // The broker user's password is the API token the subscription was created with; a Bearer JWT changes too often to log in with.
+            LogNeedsToken(_logger, offering.Name);
+            return [];
+        }
+
         var waldur = _runtime.Clients.For(offering);
         AgentIdentity identity;
         try
@@ -108,6 +115,10 @@ public sealed partial class EventSubscriptionSetup
     [LoggerMessage(EventId = LogEvents.EventNoTypes, Level = LogLevel.Information,
         Message = "Offering \"{Offering}\": no event types to subscribe (stomp_enabled is off, or no backend or flag selects a type)")]
     private static partial void LogNoTypes(ILogger logger, string offering);
+
+    [LoggerMessage(EventId = LogEvents.EventNeedsStaticToken, Level = LogLevel.Error,
+        Message = "Offering \"{Offering}\": event processing needs waldur_api_token (the broker login's password); with OIDC credentials only the offering gets no event consumers, and reconciliation still processes its orders and membership")]
+    private static partial void LogNeedsToken(ILogger logger, string offering);
 
     [LoggerMessage(EventId = LogEvents.EventIdentityFailed, Level = LogLevel.Error,
         Message = "Offering \"{Offering}\": agent identity registration failed ({Reason}); the offering gets no event consumers until the agent restarts")]

@@ -383,4 +383,7 @@ public static class LogEvents
 
     /// <summary>Event processing stopped.</summary>
     public const int EventModeStopped = 2626;
+
+    /// <summary>An OIDC-only offering cannot log in to the broker.</summary>
+    public const int EventNeedsStaticToken = 2627;
 }

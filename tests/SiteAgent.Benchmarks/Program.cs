@@ -8,6 +8,7 @@ using SiteAgent.Benchmarks.Orders;
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- orders [--count N] [--binary PATH]
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- membership [--resources N] [--users N]
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- report-sacct [--accounts N]
+//        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- events [--count N] [--binary PATH]
 if (args is ["orders", .. var orderArgs])
 {
     return await OrderBenchCommand.RunAsync(orderArgs);
@@ -16,6 +17,11 @@ if (args is ["orders", .. var orderArgs])
 if (args is ["membership", .. var membershipArgs])
 {
     return await SiteAgent.Benchmarks.Membership.MembershipBenchCommand.RunAsync(membershipArgs);
+}
+
+if (args is ["events", .. var eventArgs] && OperatingSystem.IsLinux())
+{
+    return await SiteAgent.Benchmarks.Events.EventBenchCommand.RunAsync(eventArgs);
 }
 
 if (args is ["report-sacct", .. var sacctArgs])

@@ -116,7 +116,7 @@ public sealed partial class SlurmClient
             == AccountCreation.Created;
 
     /// <summary>
-    /// W1 as <see cref="CreateAccountAsync"/>, but a parent without an association on this cluster is an
+    /// Creates the account as <see cref="CreateAccountAsync"/> does, but a parent without an association on this cluster is an
     /// answer (<see cref="AccountCreation.ParentMissing"/>) instead of an error: for a caller that then makes it.
     /// </summary>
     public Task<AccountCreation> TryCreateAccountAsync(string account, string description, string organization, string parent, CancellationToken cancellationToken) =>

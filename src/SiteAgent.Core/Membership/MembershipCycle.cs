@@ -20,6 +20,21 @@ public sealed record MembershipTotals(int Synced, int Missing, int Deferred, int
         new(a.Synced + b.Synced, a.Missing + b.Missing, a.Deferred + b.Deferred, a.Failed + b.Failed);
 }
 
+/// <summary>Which resources of the offering a membership cycle syncs.</summary>
+/// <param name="ProjectUuid">Only this project's resources.</param>
+/// <param name="ResourceUuid">Only this resource.</param>
+/// <param name="BackendIds">Only resources with these backend ids.</param>
+public sealed record MembershipScope(Guid? ProjectUuid = null, Guid? ResourceUuid = null, IReadOnlySet<string>? BackendIds = null)
+{
+    /// <summary>Every resource of the offering.</summary>
+    public static MembershipScope Offering { get; } = new();
+
+    /// <summary>True when the resource is in scope.</summary>
+    public bool Includes(Resource resource) =>
+        (ResourceUuid is null || resource.Uuid == ResourceUuid)
+        && (BackendIds is null || (resource.BackendId is { } id && BackendIds.Contains(id)));
+}
+
 /// <summary>
 /// One offering's membership cycle its resources in OK or Erred with a backend id, the
 /// backend's membership of all of them in one read, the offering users processed once, then each
@@ -42,10 +57,13 @@ public sealed partial class MembershipCycle
     private readonly OfferingSessionFactory _sessions;
     private readonly MembershipStatusMemory _statuses;
     private readonly Heartbeat _heartbeat;
+    private readonly MembershipScope _scope;
 
-    /// <summary>Creates the cycle of one offering.</summary>
-    public MembershipCycle(AgentRuntime runtime, OfferingSession session, OfferingSessionFactory sessions, MembershipStatusMemory statuses, Heartbeat heartbeat)
+    /// <summary>Creates the cycle of one offering; <paramref name="scope"/> narrows it to a project or resources (events).</summary>
+    public MembershipCycle(AgentRuntime runtime, OfferingSession session, OfferingSessionFactory sessions, MembershipStatusMemory statuses, Heartbeat heartbeat,
+        MembershipScope? scope = null)
     {
+        _scope = scope ?? MembershipScope.Offering;
         _runtime = runtime;
         _session = session;
         _sessions = sessions;
@@ -64,8 +82,9 @@ public sealed partial class MembershipCycle
                 OfferingUuids = [_session.Offering.OfferingUuid],
                 States = SyncedStates,
                 Fields = ResourceFields,
+                ProjectUuid = _scope.ProjectUuid,
             }).ToListAsync(abort).ConfigureAwait(false))
-            .Where(r => !string.IsNullOrWhiteSpace(r.BackendId)).ToList();
+            .Where(r => !string.IsNullOrWhiteSpace(r.BackendId) && _scope.Includes(r)).ToList();
         var membership = resources.Count == 0
             ? new Dictionary<string, IReadOnlySet<string>>()
             : await backend.ReadMembershipAsync(resources.Select(r => r.BackendId!).Distinct(StringComparer.Ordinal).ToArray(), abort).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Observability;
 /// </summary>
 /// <remarks>
 /// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2199 order processing and usernames;
-/// 2200–2399 usage reporting; 2400–2599 membership sync; 3000–3999 Waldur client (owned by
+/// 2200–2399 usage reporting; 2400–2599 membership sync; 2600–2699 event processing; 3000–3999 Waldur client (owned by
 /// SiteAgent.Waldur); 4000–4999 backends, each declaring its own range with LogEventIdRange in its
 /// assembly (SLURM 4000–4199); 5000–5099 STOMP client (owned by
 /// SiteAgent.Stomp).
@@ -312,4 +312,88 @@ public static class LogEvents
 
     /// <summary>Waldur did not take a resource's membership statuses.</summary>
     public const int MembershipStatusesRefused = 2420;
+
+    /// <summary>An offering selects no event types.</summary>
+    public const int EventNoTypes = 2600;
+
+    /// <summary>Agent identity registration failed in event mode; the offering gets no consumers.</summary>
+    public const int EventIdentityFailed = 2601;
+
+    /// <summary>Waldur refused one object type's subscription or queue.</summary>
+    public const int EventTypeFailed = 2602;
+
+    /// <summary>An offering's event queues are ready.</summary>
+    public const int EventQueuesBound = 2603;
+
+    /// <summary>A subscription was re-created after the broker refused its login.</summary>
+    public const int EventSubscriptionRecreated = 2604;
+
+    /// <summary>An order event in a state the agent does not act on.</summary>
+    public const int EventOrderIgnored = 2605;
+
+    /// <summary>An order processed from its event.</summary>
+    public const int EventOrderProcessed = 2606;
+
+    /// <summary>A membership event re-synced resources.</summary>
+    public const int EventMembershipSynced = 2607;
+
+    /// <summary>An offering-user event that changes nothing on the backend.</summary>
+    public const int EventOfferingUserNoted = 2608;
+
+    /// <summary>An import request marked erred.</summary>
+    public const int EventImportRefused = 2609;
+
+    /// <summary>Periodic limits not applied and no policy to report to.</summary>
+    public const int EventPeriodicLimitsNoPolicy = 2610;
+
+    /// <summary>Periodic limits not applied, reported to Waldur.</summary>
+    public const int EventPeriodicLimitsReported = 2611;
+
+    /// <summary>An API key rotation marked erred.</summary>
+    public const int EventApiKeyRefused = 2612;
+
+    /// <summary>Reconciliation (or the start-up pass) failed for one offering.</summary>
+    public const int EventReconciliationOfferingFailed = 2613;
+
+    /// <summary>Reconciliation (or the start-up pass) finished.</summary>
+    public const int EventReconciliationFinished = 2614;
+
+    /// <summary>The health-check call to Waldur failed.</summary>
+    public const int EventHealthCheckFailed = 2615;
+
+    /// <summary>A consumer's state and counters, at each health check.</summary>
+    public const int EventConsumerStatus = 2616;
+
+    /// <summary>A message that can never be handled, acknowledged and dropped.</summary>
+    public const int EventPoison = 2617;
+
+    /// <summary>A message is retried after a transient failure.</summary>
+    public const int EventRetrying = 2618;
+
+    /// <summary>A handler failed; the message is acknowledged.</summary>
+    public const int EventHandlerFailed = 2619;
+
+    /// <summary>The broker refused a subscription's login.</summary>
+    public const int EventLoginRefused = 2620;
+
+    /// <summary>Re-creating a subscription failed.</summary>
+    public const int EventRecreateFailed = 2621;
+
+    /// <summary>An offering without stomp_enabled in event mode.</summary>
+    public const int EventOfferingDisabled = 2622;
+
+    /// <summary>Consumers started.</summary>
+    public const int EventConsuming = 2623;
+
+    /// <summary>Event processing started.</summary>
+    public const int EventModeStarted = 2624;
+
+    /// <summary>Messages in flight cancelled at a forced shutdown.</summary>
+    public const int EventHandlersAbandoned = 2625;
+
+    /// <summary>Event processing stopped.</summary>
+    public const int EventModeStopped = 2626;
+
+    /// <summary>An OIDC-only offering cannot log in to the broker.</summary>
+    public const int EventNeedsStaticToken = 2627;
 }

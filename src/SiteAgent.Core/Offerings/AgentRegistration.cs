@@ -17,7 +17,7 @@ namespace SiteAgent.Core.Offerings;
 public sealed partial class AgentRegistration
 {
     private readonly AgentRuntime _runtime;
-    private readonly HashSet<(Guid Offering, string Processor)> _done = [];
+    private readonly HashSet<(Guid Offering, string Service, string Processor)> _done = [];
     private readonly ILogger _logger;
 
     /// <summary>Creates the registrar.</summary>
@@ -27,10 +27,14 @@ public sealed partial class AgentRegistration
         _logger = runtime.Loggers.CreateLogger("SiteAgent.Registration");
     }
 
-    /// <summary>Registers identity, service and processor unless already done for this process.</summary>
-    public async Task EnsureAsync(OfferingSession session, string processorName, CancellationToken cancellationToken)
+    /// <summary>Registers identity, the mode's service and processor unless already done for this process.</summary>
+    public Task EnsureAsync(OfferingSession session, string processorName, CancellationToken cancellationToken) =>
+        EnsureAsync(session, _runtime.Mode, processorName, cancellationToken);
+
+    /// <summary>Registers identity, service <paramref name="serviceName"/> and processor unless already done for this process.</summary>
+    public async Task EnsureAsync(OfferingSession session, string serviceName, string processorName, CancellationToken cancellationToken)
     {
-        var key = (session.Offering.OfferingUuid, processorName);
+        var key = (session.Offering.OfferingUuid, serviceName, processorName);
         if (_done.Contains(key))
         {
             return;
@@ -39,11 +43,11 @@ public sealed partial class AgentRegistration
         try
         {
             var identity = await RegisterIdentityAsync(session.Offering, session.Waldur, cancellationToken).ConfigureAwait(false);
-            var service = await session.Waldur.RegisterAgentServiceAsync(identity.Uuid, new AgentServiceCreateRequest(_runtime.Mode, _runtime.Mode), cancellationToken).ConfigureAwait(false);
+            var service = await session.Waldur.RegisterAgentServiceAsync(identity.Uuid, new AgentServiceCreateRequest(serviceName, _runtime.Mode), cancellationToken).ConfigureAwait(false);
             await session.Waldur.RegisterAgentProcessorAsync(service.Uuid,
                 new AgentProcessorCreateRequest(processorName, session.Descriptor.Id, session.Descriptor.Version), cancellationToken).ConfigureAwait(false);
             _done.Add(key);
-            LogRegistered(_logger, session.Name, identity.Name, _runtime.Mode, processorName);
+            LogRegistered(_logger, session.Name, identity.Name, serviceName, processorName);
         }
         catch (WaldurException ex) when (ex is not WaldurApiException { StatusCode: 401 })
         {
@@ -51,7 +55,11 @@ public sealed partial class AgentRegistration
         }
     }
 
-    private async Task<AgentIdentity> RegisterIdentityAsync(OfferingConfig offering, WaldurClient waldur, CancellationToken cancellationToken)
+    /// <summary>Forgets what was registered, so that the next <see cref="EnsureAsync(OfferingSession, string, CancellationToken)"/> registers again (keeps services Active in Waldur).</summary>
+    public void Refresh() => _done.Clear();
+
+    /// <summary>Creates or updates the identity <c>agent-&lt;offering uuid&gt;</c>; errors propagate.</summary>
+    public async Task<AgentIdentity> RegisterIdentityAsync(OfferingConfig offering, WaldurClient waldur, CancellationToken cancellationToken)
     {
         // The reference names the identity after the uuid exactly as configured; keep that so an upgrade finds it.
         var name = "agent-" + (offering.OfferingUuidText.Length > 0 ? offering.OfferingUuidText : offering.OfferingUuid.ToString("N"));

@@ -49,6 +49,13 @@ public sealed partial class OrderCycle
         return outcomes;
     }
 
+    /// <summary>Processes one order (read fresh from Waldur), retrying transient failures; used by event handlers.</summary>
+    public async Task<OrderOutcome> ProcessOneAsync(Guid orderUuid, CancellationToken abort)
+    {
+        var order = await _context.Waldur.GetOrderAsync(orderUuid, cancellationToken: abort).ConfigureAwait(false);
+        return await ProcessWithRetriesAsync(new OrderProcessor(_context), order, abort).ConfigureAwait(false);
+    }
+
     private async Task<OrderOutcome> ProcessWithRetriesAsync(OrderProcessor processor, OrderDetails listed, CancellationToken abort)
     {
         var logger = _context.Session.Logger;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SiteAgent.Backends.Commands;
 using SiteAgent.Core.Config;
+using SiteAgent.Core.Events;
 using SiteAgent.Core.Observability;
 using SiteAgent.Core.Membership;
 using SiteAgent.Core.Orders;
@@ -39,11 +40,17 @@ public static partial class RunCommand
                 return ExitCodes.Failure;
             }
 
-            if (mode is not ("order_process" or "report" or "membership_sync"))
+            if (mode is not ("order_process" or "report" or "membership_sync" or "event_process"))
             {
                 LogNotYetAvailable(logger, mode);
                 context.Error.WriteLine($"waldur-site-agent: mode {mode} is not yet available in this release ({AgentVersion.Current}).");
                 return ExitCodes.NotYetAvailable;
+            }
+
+            if (mode == "event_process" && (context.Parse.GetValue(context.Options.Once) || context.Parse.GetValue(context.Options.DryRun)))
+            {
+                context.Error.WriteLine("error: event_process runs until stopped and reacts to events; --once and --dry-run apply to the polling modes (order_process, membership_sync, report)");
+                return ExitCodes.Failure;
             }
 
             return await RunModeAsync(context, mode, config, environment, logger, cancellation).ConfigureAwait(false);
@@ -75,6 +82,13 @@ public static partial class RunCommand
         using var stop = new ShutdownSignals(logger, cancellation);
         LogRunningMode(logger, runtime.Mode, dryRun ? " (dry run: nothing is changed)" : once ? " (one cycle)" : string.Empty);
         await StartupReport.LogWaldurVersionsAsync(runtime, stop.Abort).ConfigureAwait(false);
+        if (modeName == "event_process")
+        {
+            using var events = new EventProcessMode(runtime, heartbeat);
+            using var notifier = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId, logger);
+            return await events.RunAsync(notifier, stop.Shutdown, stop.Abort).ConfigureAwait(false);
+        }
+
         (PollingMode mode, TimeSpan period) = modeName switch
         {
             "report" => ((PollingMode)new ReportMode(runtime, heartbeat), environment.ReportPeriod),

@@ -28,10 +28,14 @@ internal sealed class AgentHarness : IAsyncDisposable
     public string ConfigPath => Path.Combine(Directory, "agent.yaml");
 
     /// <summary>Starts the emulator (contract observer on) with the scenario and writes the agent config.</summary>
-    public static async Task<AgentHarness> StartAsync(TestScenario scenario, IReadOnlyDictionary<string, string>? extraSettings = null)
+    /// <param name="scenario">The test's scenario.</param>
+    /// <param name="extraSettings">Extra <c>backend_settings</c>.</param>
+    /// <param name="broker">A RabbitMQ management API the emulator publishes Waldur's events to.</param>
+    public static async Task<AgentHarness> StartAsync(TestScenario scenario, IReadOnlyDictionary<string, string>? extraSettings = null,
+        SiteAgent.Waldur.Emulator.Broker.EmulatorBrokerOptions? broker = null)
     {
         SlurmCluster.RequireOrSkip();
-        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ContractObserver = true, Token = null });
+        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ContractObserver = true, Token = null, Broker = broker });
         emulator.Seed(scenario.Yaml(), yaml: true);
         var harness = new AgentHarness(emulator, scenario, System.IO.Directory.CreateTempSubdirectory("agent-it-").FullName);
         harness.WriteConfig(extraSettings);
@@ -41,6 +45,19 @@ internal sealed class AgentHarness : IAsyncDisposable
     /// <summary>Rewrites the agent config with other extra backend settings.</summary>
     public void WriteConfig(IReadOnlyDictionary<string, string>? extraSettings = null) =>
         File.WriteAllText(ConfigPath, Scenario.AgentConfig(Emulator.ApiUrl, extraSettings));
+
+    /// <summary>Writes the agent config with event processing on, against the test broker's Web-STOMP without TLS.</summary>
+    public void WriteEventConfig(IReadOnlyDictionary<string, string>? extraSettings = null) =>
+        File.WriteAllText(ConfigPath, Scenario.AgentConfig(Emulator.ApiUrl, extraSettings)
+            .Replace("    backend_type: \"slurm\"\n", "    backend_type: \"slurm\"\n" + TestBroker.OfferingKeys, StringComparison.Ordinal));
+
+    /// <summary>Starts the AOT binary in event_process mode with the given reconciliation period.</summary>
+    public RunningProcess StartEventAgent(string reconciliationMinutes = "60")
+    {
+        var environment = AgentEnvironment();
+        environment["WALDUR_SITE_AGENT_RECONCILIATION_PERIOD_MINUTES"] = reconciliationMinutes;
+        return RunningProcess.Start(AgentBinary.Path, ["-m", "event_process", "-c", ConfigPath, "--log-format", "plain"], environment);
+    }
 
     /// <summary>Runs one order_process cycle of the AOT binary and returns what it printed.</summary>
     public Task<ProcessOutcome> RunAgentOnceAsync(params string[] extra) => RunModeOnceAsync("order_process", extra);

@@ -137,6 +137,10 @@ internal sealed class TestScenario
         return (uuid, "orders:\n" + CreateOrderEntry(uuid, resourceName, cpu, state, null));
     }
 
+    /// <summary>An <c>orders:</c> scenario section with one Create order, to seed into a running emulator.</summary>
+    public string OrdersSection(Guid uuid, string resourceName, int cpu, string state = "pending-provider") =>
+        "orders:\n" + CreateOrderEntry(uuid, resourceName, cpu, state, null);
+
     private string CreateOrderEntry(Guid uuid, string resourceName, int cpu, string state, string? project) =>
         string.Create(CultureInfo.InvariantCulture, $$"""
               - uuid: {{uuid:N}}

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using SiteAgent.Waldur.Emulator.Broker;
 
 namespace SiteAgent.Stomp.Tests.Broker;
@@ -56,19 +54,7 @@ internal sealed class RabbitMqBroker
     }
 
     /// <summary>Runs tests/infra/rabbitmq/ctl.sh (rabbitmqctl for the test node) and fails on a non-zero exit.</summary>
-    public static async Task CtlAsync(params string[] arguments)
-    {
-        var root = typeof(RabbitMqBroker).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .First(a => a.Key == "RepositoryRoot").Value!;
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root, "tests", "infra", "rabbitmq", "ctl.sh"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ctl.sh {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
-    }
+    public static Task CtlAsync(params string[] arguments) => TestBrokerNode.CtlAsync(arguments);
 
     private static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 }

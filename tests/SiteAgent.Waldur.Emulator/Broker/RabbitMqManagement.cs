@@ -92,7 +92,8 @@ public sealed class RabbitMqManagement : IDisposable
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken, bool allowNotFound = false)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = JsonContent.Create(body);
+        // Serialised by the node itself: hosts with reflection-based System.Text.Json off (the benchmarks) can use it too.
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
         using var response = await _http.SendAsync(request, cancellationToken);
         if (allowNotFound && response.StatusCode == HttpStatusCode.NotFound) return null;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

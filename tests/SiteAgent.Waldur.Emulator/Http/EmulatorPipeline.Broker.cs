@@ -16,10 +16,10 @@ public sealed partial class EmulatorPipeline
         {
             await Publisher.ApplyAsync(work, http?.RequestAborted ?? CancellationToken.None);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e)
         {
             // Waldur logs a failed publication and answers the request anyway; so does the emulator.
-            Console.Error.WriteLine($"emulator: publishing to the broker failed: {e.Message}");
+            Console.Error.WriteLine($"emulator: publishing to the broker failed: {e.GetType().Name}: {e.Message}");
         }
     }
 

@@ -1,0 +1,243 @@
+using SiteAgent.IntegrationTests.Infrastructure;
+using SiteAgent.Testing;
+using SiteAgent.Waldur.Emulator.Faults;
+
+namespace SiteAgent.IntegrationTests;
+
+/// <summary>
+/// event_process end to end: the AOT binary consumes the real RabbitMQ that the emulator publishes
+/// Waldur's events to, and changes the real SLURM cluster. Polling is off (the reconciliation period
+/// is an hour unless a test is about reconciliation), so what happens within a test is the events'
+/// doing. The tests restart the shared test broker, so they never run alongside each other.
+/// </summary>
+[NotInParallel("rabbitmq-broker")]
+public class EventProcessTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    /// <summary>order plus the six membership types (no key rotation: SLURM does not rotate keys).</summary>
+    private const int ConsumersPerOffering = 7;
+
+    [Test]
+    public async Task OrderCreatedInWaldur_ReachesDoneThroughItsEvent()
+    {
+        var scenario = new TestScenario();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+
+        var order = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(order, "Evented", cpu: 3), yaml: true);
+
+        await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
+        var account = (await harness.ResourceAsync(await harness.OrderResourceAsync(order))).GetProperty("backend_id").GetString()!;
+        await Assert.That((await SlurmCluster.AccountAsync(account))!.GrpTresMins).IsEqualTo("cpu=180000");
+        // The team is added right after the order is marked done.
+        await Assert.That(await WaitForUsersAsync(account, scenario.Usernames)).IsTrue().Because(Log(agent));
+        await Assert.That(await WaitForLogAsync(agent, $"order {order} processed from its event: Done")).IsTrue().Because(Log(agent));
+        await StopAsync(agent);
+        harness.AssertNoContractViolations();
+    }
+
+    [Test]
+    public async Task RoleGrantAndRevoke_ChangeTheAssociations()
+    {
+        var scenario = new TestScenario();
+        var carol = scenario.AddOfferingUser("carol", "OK", "carol" + scenario.Id);
+        var create = scenario.AddCreateOrder("Team", cpu: 1, state: "executing");
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+        // The start-up pass completed the executing order with alice and bob.
+        await Assert.That(await WaitForOrderAsync(harness, create, "done")).IsTrue().Because(Log(agent));
+        var account = (await harness.ResourceAsync(await harness.OrderResourceAsync(create))).GetProperty("backend_id").GetString()!;
+
+        await harness.AddTeamMemberAsync(carol);
+        await Assert.That(await WaitForUsersAsync(account, [scenario.Usernames[0], scenario.Usernames[1], "carol" + scenario.Id])).IsTrue().Because(Log(agent));
+        await harness.RemoveTeamMemberAsync($"bob{scenario.Id}@example.org");
+        await Assert.That(await WaitForUsersAsync(account, [scenario.Usernames[0], "carol" + scenario.Id])).IsTrue().Because(Log(agent));
+
+        await Assert.That(Log(agent)).Contains("event_process-user_role: membership synced");
+        await StopAsync(agent);
+    }
+
+    [Test]
+    public async Task PoisonMessage_IsAcknowledged_AndTheNextMessageIsProcessed()
+    {
+        var scenario = new TestScenario();
+        using var broker = await TestBroker.RequireAsync();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+        var (vhost, queue) = OrderQueue(harness);
+
+        await Assert.That(await broker.PublishAsync(vhost, queue, "{not json")).IsTrue();
+        await Assert.That(await broker.PublishAsync(vhost, queue, """{"order_uuid": "not-a-uuid", "order_state": "pending-provider"}""")).IsTrue();
+        var order = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(order, "After Poison", cpu: 1), yaml: true);
+
+        await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
+        await Assert.That(await RunningProcess.WaitUntilAsync(async () => await broker.QueueDepthAsync(vhost, queue) == 0, Patience)).IsTrue();
+        await Assert.That(Log(agent).Split('\n').Count(l => l.Contains("cannot be handled and is dropped", StringComparison.Ordinal))).IsEqualTo(2);
+        await Assert.That(agent.HasExited).IsFalse();
+        await StopAsync(agent);
+    }
+
+    [Test]
+    public async Task BrokerRestartedMidStream_AgentReconnects_AndProcessesWhatWasPublishedMeanwhile()
+    {
+        var scenario = new TestScenario();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+        var first = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(first, "Before Restart", cpu: 1), yaml: true);
+        await Assert.That(await WaitForOrderAsync(harness, first, "done")).IsTrue().Because(Log(agent));
+
+        await TestBroker.CtlAsync("stop_app");
+        try
+        {
+            // Let the agent notice and fail a few reconnects, so its back-off outlasts the restart.
+            await Task.Delay(TimeSpan.FromSeconds(6));
+        }
+        finally
+        {
+            await TestBroker.CtlAsync("start_app");
+            await TestBroker.CtlAsync("await_startup");
+        }
+
+        var second = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(second, "During Outage", cpu: 1), yaml: true);
+
+        await Assert.That(await WaitForOrderAsync(harness, second, "done")).IsTrue().Because(Log(agent));
+        await Assert.That(await WaitForLogAsync(agent, $"order {second} processed from its event: Done")).IsTrue().Because(Log(agent));
+        // Every consumer connected once at start and again after the restart.
+        var connects = Log(agent).Split('\n').Count(l => l.Contains("Connected to ws://", StringComparison.Ordinal));
+        await Assert.That(connects).IsGreaterThanOrEqualTo(2 * ConsumersPerOffering).Because(Log(agent));
+        await StopAsync(agent);
+    }
+
+    [Test]
+    public async Task AgentKilledMidHandler_RestartCompletesTheOrderExactlyOnce()
+    {
+        var scenario = new TestScenario();
+        await using var harness = await StartHarnessAsync(scenario);
+        var order = Guid.NewGuid();
+        using (var agent = await StartAgentAsync(harness))
+        {
+            // Waldur is slow to accept the limits: the handler is held right after the account exists.
+            harness.Emulator.Faults.Add(new FaultRule { Path = "/api/marketplace-provider-resources/*/set_limits/", Method = "POST", Times = 1, DelayMs = 60_000 });
+            harness.Emulator.Seed(scenario.OrdersSection(order, "Killed", cpu: 4), yaml: true);
+            await Assert.That(await RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).Count == 1, Patience)).IsTrue().Because(Log(agent));
+            agent.Signal(9);
+            await agent.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        harness.Emulator.Faults.Clear();
+        await Assert.That(await harness.OrderStateAsync(order)).IsEqualTo("executing");
+
+        using var restarted = await StartAgentAsync(harness);
+        await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(restarted));
+        var account = await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
+        await Assert.That((await SlurmCluster.AccountAsync(account!))!.GrpTresMins).IsEqualTo("cpu=240000");
+        await Assert.That(harness.Requests("POST", "/set_backend_id/")).HasSingleItem();
+        await Assert.That(harness.Requests("POST", "/set_state_done/")).HasSingleItem();
+        await StopAsync(restarted);
+    }
+
+    [Test]
+    public async Task EventLostOnPurpose_IsRepairedByReconciliation()
+    {
+        var scenario = new TestScenario();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness, reconciliationMinutes: "0.1");
+
+        var order = Guid.NewGuid();
+        await TestBroker.CtlAsync("stop_app");
+        try
+        {
+            // Waldur cannot publish while the broker is down: the order's event is lost for good.
+            harness.Emulator.Seed(scenario.OrdersSection(order, "Lost Event", cpu: 2), yaml: true);
+        }
+        finally
+        {
+            await TestBroker.CtlAsync("start_app");
+            await TestBroker.CtlAsync("await_startup");
+        }
+
+        await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
+        await Assert.That(Log(agent)).DoesNotContain($"order {order} processed from its event");
+        await Assert.That(Log(agent)).Contains("event_process-reconciliation finished");
+        await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
+        await StopAsync(agent);
+    }
+
+    [Test]
+    public async Task BrokerRefusesTheLogin_SubscriptionIsRecreated_AndEventsFlowAgain()
+    {
+        var scenario = new TestScenario();
+        using var broker = await TestBroker.RequireAsync();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+        var (vhost, queue) = OrderQueue(harness);
+        var login = queue.Split('_')[1];
+
+        // What an API-token rotation looks like to the broker: the subscription's password no longer matches.
+        await broker.CreateUserAsync(login, "password-from-before-the-rotation");
+        IReadOnlyList<string> connections = [];
+        await Assert.That(await RunningProcess.WaitUntilAsync(async () => (connections = await broker.ConnectionsAsync(vhost)).Count > 0, Patience)).IsTrue();
+        foreach (var connection in connections)
+        {
+            await broker.CloseConnectionAsync(connection);
+        }
+
+        await Assert.That(await WaitForLogAsync(agent, "order subscription re-created because the broker refused its login")).IsTrue().Because(Log(agent));
+        var (_, fresh) = OrderQueue(harness);
+        await Assert.That(fresh).IsNotEqualTo(queue);
+        var order = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(order, "After Rotation", cpu: 1), yaml: true);
+        await Assert.That(await WaitForLogAsync(agent, $"order {order} processed from its event: Done")).IsTrue().Because(Log(agent));
+        await StopAsync(agent);
+    }
+
+    private static async Task<AgentHarness> StartHarnessAsync(TestScenario scenario)
+    {
+        (await TestBroker.RequireAsync()).Dispose();
+        var harness = await AgentHarness.StartAsync(scenario, broker: TestBroker.Management);
+        harness.WriteEventConfig();
+        return harness;
+    }
+
+    private static async Task<RunningProcess> StartAgentAsync(AgentHarness harness, string reconciliationMinutes = "60")
+    {
+        var agent = harness.StartEventAgent(reconciliationMinutes);
+        if (!await RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains("Event processing started", StringComparison.Ordinal) || agent.HasExited), Patience)
+            || agent.HasExited)
+        {
+            Assert.Fail("the agent did not start event processing:\n" + Log(agent));
+        }
+
+        return agent;
+    }
+
+    private static async Task StopAsync(RunningProcess agent)
+    {
+        agent.Signal(15);
+        var outcome = await agent.WaitAsync(TimeSpan.FromSeconds(60));
+        await Assert.That(outcome.ExitCode).IsEqualTo(0).Because(Log(agent));
+        await Assert.That(Log(agent)).Contains("Event processing stopped after unsubscribing");
+    }
+
+    private static (string Vhost, string Queue) OrderQueue(AgentHarness harness) => harness.Emulator.Read(s =>
+    {
+        var queue = s.EventQueues.Single(q => q.ObjectType == "order");
+        return (queue.Subscription.User.Uuid, queue.QueueName);
+    });
+
+    private static Task<bool> WaitForOrderAsync(AgentHarness harness, Guid order, string state) =>
+        RunningProcess.WaitUntilAsync(async () => await harness.OrderStateAsync(order) == state, Patience);
+
+    private static Task<bool> WaitForUsersAsync(string account, string[] expected) =>
+        RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.UsersAsync(account)).Order().SequenceEqual(expected.Order()), Patience);
+
+    private static Task<bool> WaitForLogAsync(RunningProcess agent, string text) =>
+        RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains(text, StringComparison.Ordinal)), Patience);
+
+    private static string Log(RunningProcess agent) => agent.Output + agent.Error;
+}

@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Observability;
 /// </summary>
 /// <remarks>
 /// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2199 order processing and usernames;
-/// 2200–2399 usage reporting; 2400–2599 membership sync; 3000–3999 Waldur client (owned by
+/// 2200–2399 usage reporting; 2400–2599 membership sync; 2600–2799 operator commands (diagnostics, healthz, components, drift, backfill); 3000–3999 Waldur client (owned by
 /// SiteAgent.Waldur); 4000–4999 backends (SLURM 4000–4199); 5000–5099 STOMP client (owned by
 /// SiteAgent.Stomp).
 /// </remarks>
@@ -302,4 +302,28 @@ public static class LogEvents
 
     /// <summary>Waldur did not take a resource's membership statuses.</summary>
     public const int MembershipStatusesRefused = 2420;
+
+    /// <summary>healthz: the heartbeat file is missing or older than the limit.</summary>
+    public const int HeartbeatStale = 2600;
+
+    /// <summary>healthz: no offering's Waldur answered.</summary>
+    public const int HealthzNotReady = 2601;
+
+    /// <summary>load-components: a component was created, updated or left as it is.</summary>
+    public const int ComponentLoaded = 2602;
+
+    /// <summary>load-components: a component could not be written.</summary>
+    public const int ComponentFailed = 2603;
+
+    /// <summary>A one-shot command could not process an offering; the next one continues.</summary>
+    public const int OperatorOfferingFailed = 2604;
+
+    /// <summary>Progress of a long-running command (done/total, rate, estimate).</summary>
+    public const int OperatorProgress = 2605;
+
+    /// <summary>drift: a difference was repaired.</summary>
+    public const int DriftRepaired = 2606;
+
+    /// <summary>drift: a repair failed.</summary>
+    public const int DriftRepairFailed = 2607;
 }

@@ -11,12 +11,6 @@ public static class PlannedCommands
     /// <summary>Creates every helper command.</summary>
     public static IEnumerable<Command> Create(CommandServices services)
     {
-        yield return Planned(services, "diagnostics", "waldur_site_diagnostics",
-            "Check connectivity and configuration: Waldur user and offering, pending orders, backend diagnostics; exit 1 on a failed check.");
-        yield return Planned(services, "healthz", "waldur_site_healthz",
-            "Liveness (heartbeat file age) and readiness (Waldur reachable) probe; exit 1 when not healthy.",
-            new Option<int>("--max-age") { Description = "Maximum heartbeat age in seconds (default 300)", DefaultValueFactory = _ => 300 },
-            new Option<bool>("--liveness-only") { Description = "Skip the readiness check" });
         yield return Planned(services, "load-components", "waldur_site_load_components",
             "Create or update the offering's components in Waldur from backend_components.");
         yield return Planned(services, "create-homedirs", "waldur_site_create_homedirs",

@@ -21,6 +21,8 @@ public static class RootCommandFactory
 
         root.Subcommands.Add(ConfigCommands.Create(services));
         root.Subcommands.Add(BackendsCommand.Create(services));
+        root.Subcommands.Add(DiagnosticsCommand.Create(services));
+        root.Subcommands.Add(HealthzCommand.Create(services));
         foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);

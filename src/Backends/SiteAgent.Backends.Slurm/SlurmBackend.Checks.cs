@@ -42,6 +42,10 @@ public sealed partial class SlurmBackend
         return checks;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>?> ListManagedResourceIdsAsync(CancellationToken cancellationToken) =>
+        AssociationTree.AccountsBelow(await Client.ReadAssociationTreeAsync(cancellationToken).ConfigureAwait(false), _options.ParentAccount ?? RootAccount);
+
     private BackendCheck BinariesCheck()
     {
         var missing = Programs.Where(p => Client.FindProgram(p) is null).ToList();

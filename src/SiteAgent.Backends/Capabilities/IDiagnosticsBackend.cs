@@ -21,6 +21,12 @@ public interface IDiagnosticsBackend
     /// </summary>
     Task<IReadOnlyList<BackendCheck>> RunChecksAsync(CancellationToken cancellationToken) => WholeDiagnosticsAsync(this, cancellationToken);
 
+    /// <summary>
+    /// Every backend resource id below the agent's root (SLURM: the accounts under the root account),
+    /// for the <c>drift</c> command's "no resource owns it" check; null when the backend cannot list them.
+    /// </summary>
+    Task<IReadOnlyList<string>?> ListManagedResourceIdsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>?>(null);
+
     private static async Task<IReadOnlyList<BackendCheck>> WholeDiagnosticsAsync(IDiagnosticsBackend backend, CancellationToken cancellationToken) =>
         await backend.RunDiagnosticsAsync(cancellationToken).ConfigureAwait(false)
             ? [BackendCheck.Ok("backend diagnostics", "passed (details in the log)")]

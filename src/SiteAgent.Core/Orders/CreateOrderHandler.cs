@@ -52,6 +52,13 @@ public sealed partial class CreateOrderHandler
         return new CreatedResource(info.BackendId, resource, new TeamSnapshot(userContext, offeringUsers));
     }
 
+    /// <summary>
+    /// Creates the backend resource of a Waldur resource whose backend id is known but whose backend
+    /// resource has gone (the <c>drift --apply</c> repair), the way a Create order for it would.
+    /// </summary>
+    public Task<CreatedResource> RecreateAsync(Resource resource, CancellationToken cancellationToken) =>
+        CompleteKnownIdAsync(resource, resource.ToRequest(), cancellationToken);
+
     // The resource already has a backend id: a restore, a re-created resource, or a run that was interrupted.
     private async Task<CreatedResource> CompleteKnownIdAsync(Resource resource, ResourceRequest request, CancellationToken cancellationToken)
     {

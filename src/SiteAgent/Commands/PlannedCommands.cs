@@ -11,8 +11,6 @@ public static class PlannedCommands
     /// <summary>Creates every helper command.</summary>
     public static IEnumerable<Command> Create(CommandServices services)
     {
-        yield return Planned(services, "load-components", "waldur_site_load_components",
-            "Create or update the offering's components in Waldur from backend_components.");
         yield return Planned(services, "create-homedirs", "waldur_site_create_homedirs",
             "Create home directories for every offering user in state OK (backends with home-directory support).");
         yield return Planned(services, "sync-offering-users", "waldur_sync_offering_users",

@@ -23,6 +23,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(BackendsCommand.Create(services));
         root.Subcommands.Add(DiagnosticsCommand.Create(services));
         root.Subcommands.Add(HealthzCommand.Create(services));
+        root.Subcommands.Add(LoadComponentsCommand.Create(services));
         foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);

@@ -326,4 +326,7 @@ public static class LogEvents
 
     /// <summary>drift: a repair failed.</summary>
     public const int DriftRepairFailed = 2607;
+
+    /// <summary>drift --apply: the membership sync is not run because a repair before it failed.</summary>
+    public const int DriftMembershipSkipped = 2608;
 }

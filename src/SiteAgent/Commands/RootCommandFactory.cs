@@ -24,6 +24,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(DiagnosticsCommand.Create(services));
         root.Subcommands.Add(HealthzCommand.Create(services));
         root.Subcommands.Add(LoadComponentsCommand.Create(services));
+        root.Subcommands.Add(DriftCommand.Create(services));
         foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);

@@ -49,29 +49,29 @@ public sealed class DiagnosticsRunner
     {
         var scope = offering.Name;
         report.Add(scope, "settings", CheckStatus.Ok, ConfigChecks.OfferingSummary(offering));
-        var waldur = _runtime.Clients.For(offering);
+        // One attempt per call: an operator waiting at the terminal wants the answer, not three retries.
+        var waldur = _runtime.Clients.For(offering).WithRetry(read: WaldurRetrySettings.None);
         var reachable = await Probe(report, scope, "Waldur token", async ct =>
         {
             var me = await waldur.GetCurrentUserAsync(["username", "full_name", "is_staff"], ct).ConfigureAwait(false);
             return BackendCheck.Ok("Waldur token", $"{offering.WaldurApiUrl} answers; acting as {me.Username} ({me.FullName}){(me.IsStaff == true ? ", staff" : string.Empty)}");
         }, cancellationToken).ConfigureAwait(false);
-        if (!reachable)
+        ProviderOfferingDetails? details = null;
+        if (reachable)
         {
-            report.Add(scope, "offering", CheckStatus.Fail, "not checked: Waldur did not accept the token");
-            return;
+            await Probe(report, scope, "offering", async ct =>
+            {
+                details = await waldur.GetProviderOfferingAsync(offering.OfferingUuid, OfferingFields, ct).ConfigureAwait(false);
+                return OfferingCheck(offering, details);
+            }, cancellationToken).ConfigureAwait(false);
+            await Probe(report, scope, "pending orders", ct => PendingOrdersAsync(waldur, offering, ct), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            report.Add(scope, "offering", CheckStatus.Fail, "not checked: Waldur did not answer with this token");
         }
 
-        ProviderOfferingDetails? details = null;
-        await Probe(report, scope, "offering", async ct =>
-        {
-            details = await waldur.GetProviderOfferingAsync(offering.OfferingUuid, OfferingFields, ct).ConfigureAwait(false);
-            return OfferingCheck(offering, details);
-        }, cancellationToken).ConfigureAwait(false);
-        await Probe(report, scope, "pending orders", ct => PendingOrdersAsync(waldur, offering, ct), cancellationToken).ConfigureAwait(false);
-        if (details is not null)
-        {
-            await BackendChecksAsync(report, offering, details, cancellationToken).ConfigureAwait(false);
-        }
+        await BackendChecksAsync(report, offering, details, cancellationToken).ConfigureAwait(false);
 
         if (offering.Stomp.Enabled && BrokerCheck is { } broker)
         {
@@ -101,28 +101,33 @@ public sealed class DiagnosticsRunner
         return BackendCheck.Ok("pending orders", orders.Count == 0 ? "none" : byState);
     }
 
-    private async Task BackendChecksAsync(CheckReport report, OfferingConfig offering, ProviderOfferingDetails details, CancellationToken cancellationToken)
+    /// <summary>The backend's checks; it is built from the config alone, so it is checked even when Waldur is not reachable.</summary>
+    private async Task BackendChecksAsync(CheckReport report, OfferingConfig offering, ProviderOfferingDetails? details, CancellationToken cancellationToken)
     {
         var scope = offering.Name;
         var backendId = offering.OrderProcessingBackend.Length > 0 ? offering.OrderProcessingBackend : offering.BackendType;
-        OfferingSession session;
+        object backend;
         try
         {
-            session = await _sessions.CreateAsync(offering, backendId, cancellationToken).ConfigureAwait(false);
+            backend = _sessions.CreateBackendFromConfig(offering, backendId);
         }
-        catch (Exception e) when (e is BackendException or WaldurException)
+        catch (BackendException e)
         {
             report.Add(scope, "backend", CheckStatus.Fail, $"backend {backendId} could not be set up: {e.Message}");
             return;
         }
 
-        if (session.Backend is not IDiagnosticsBackend diagnostics)
+        if (backend is not IDiagnosticsBackend diagnostics)
         {
             report.Add(scope, "backend", CheckStatus.Warn, $"backend {backendId} has no diagnostics");
             return;
         }
 
-        report.AddRange(scope, [ClusterNameCheck(details.BackendId, diagnostics.ClusterName)]);
+        if (details is not null)
+        {
+            report.AddRange(scope, [ClusterNameCheck(details.BackendId, diagnostics.ClusterName)]);
+        }
+
         report.AddRange(scope, await diagnostics.RunChecksAsync(cancellationToken).ConfigureAwait(false));
     }
 

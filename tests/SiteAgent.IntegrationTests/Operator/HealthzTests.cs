@@ -48,7 +48,7 @@ public class HealthzTests
 
         var ready = await AgentBinary.RunAsync(["healthz", "-c", harness.ConfigPath], environment);
         await Assert.That(ready.ExitCode).IsEqualTo(0).Because(ready.ToString());
-        await Assert.That(harness.Requests("GET", "/api/users/me/")).HasCount().EqualTo(1);
+        await Assert.That(harness.Requests("GET", "/api/users/me/")).Count().IsEqualTo(1);
 
         File.WriteAllText(harness.ConfigPath, File.ReadAllText(harness.ConfigPath).Replace(scenario.Token, "refused-token-0123456789abcdef", StringComparison.Ordinal));
         var refused = await AgentBinary.RunAsync(["healthz", "-c", harness.ConfigPath, "--log-format", "plain"], environment);

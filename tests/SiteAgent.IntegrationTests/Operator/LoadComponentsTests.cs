@@ -41,7 +41,7 @@ public class LoadComponentsTests
         var second = await RunAsync(harness, "--json");
         await Assert.That(second.ExitCode).IsEqualTo(0).Because(second.ToString());
         using var json = JsonDocument.Parse(second.Output);
-        await Assert.That(json.RootElement.EnumerateArray().Select(c => c.GetProperty("action").GetString()).Distinct().ToList()).IsEquivalentTo(["unchanged"]);
+        await Assert.That(json.RootElement.EnumerateArray().Select(c => c.GetProperty("action").GetString()!).Distinct().ToList()).IsEquivalentTo(new[] { "unchanged" });
         await Assert.That(harness.Emulator.Requests.Count(r => r.Method == "POST")).IsEqualTo(writes);
     }
 

@@ -17,6 +17,9 @@ public sealed record OfferingDrift(IReadOnlyList<DriftFinding> Findings, IReadOn
 /// </summary>
 public sealed class DriftDetector(OfferingSession session, Action<int, int>? progress = null)
 {
+    /// <summary>Compare only the resource whose backend id is this (the <c>diagnose-account</c> command); null for all.</summary>
+    public string? OnlyAccount { get; init; }
+
     private static readonly string[] LiveStates = [ResourceState.Ok, ResourceState.Erred, ResourceState.Creating, ResourceState.Updating, ResourceState.Terminating];
 
     /// <summary>Compares the offering's resources with the backend.</summary>
@@ -28,6 +31,7 @@ public sealed class DriftDetector(OfferingSession session, Action<int, int>? pro
             {
                 OfferingUuids = [session.Offering.OfferingUuid],
                 States = LiveStates,
+                BackendId = OnlyAccount,
                 Fields = MembershipCycle.ResourceFields,
             }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => !string.IsNullOrWhiteSpace(r.BackendId)).ToList();
@@ -110,6 +114,7 @@ public sealed class DriftDetector(OfferingSession session, Action<int, int>? pro
 
         var owned = resources.Select(r => r.BackendId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         findings.AddRange(managed.Where(a => a.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !owned.Contains(a))
+            .Where(a => OnlyAccount is null || string.Equals(a, OnlyAccount, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .Select(a => new DriftFinding(session.Name, DriftKinds.UnownedAccount, a, string.Empty, "no resource", "account", null)));
     }

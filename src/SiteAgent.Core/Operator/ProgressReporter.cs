@@ -16,7 +16,7 @@ public sealed partial class ProgressReporter
     private readonly TextWriter? _terminal;
     private readonly ILogger _logger;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastLog = TimeSpan.MinValue;
+    private TimeSpan? _lastLog;
 
     /// <summary>Creates a reporter.</summary>
     /// <param name="what">What is being done, e.g. <c>Backfill of offering "HPC"</c>.</param>
@@ -55,7 +55,7 @@ public sealed partial class ProgressReporter
             return;
         }
 
-        if (done >= total || elapsed - _lastLog >= LogInterval)
+        if (done >= total || _lastLog is not { } last || elapsed - last >= LogInterval)
         {
             _lastLog = elapsed;
             LogProgress(_logger, text);

@@ -56,19 +56,7 @@ public static class DriftCommand
 
     private static void WriteTable(DriftResult result, bool applied, TextWriter output)
     {
-        var table = new TextTable(applied
-            ? ["KIND", "OFFERING", "ACCOUNT", "SUBJECT", "WALDUR", "BACKEND", "REPAIR"]
-            : ["KIND", "OFFERING", "ACCOUNT", "SUBJECT", "WALDUR", "BACKEND"]);
-        foreach (var f in result.Findings)
-        {
-            table.AddRow([f.Kind, f.Offering, f.Account, f.Subject, f.Waldur, f.Backend, SecretRedactor.Shared.Redact(f.Repair)]);
-        }
-
-        if (table.Count > 0)
-        {
-            table.Write(output);
-            output.WriteLine();
-        }
+        WriteFindingsTable(result.Findings, applied, output);
 
         foreach (var error in result.Errors)
         {
@@ -78,6 +66,24 @@ public static class DriftCommand
         output.WriteLine(applied
             ? $"{result.Findings.Count} difference(s) found, {result.Remaining.Count} left after the repair"
             : $"{result.Findings.Count} difference(s) found");
+    }
+
+    /// <summary>Writes findings as a table (nothing when there are none), with the repair column after <c>--apply</c>.</summary>
+    internal static void WriteFindingsTable(IReadOnlyList<DriftFinding> findings, bool applied, TextWriter output)
+    {
+        var table = new TextTable(applied
+            ? ["KIND", "OFFERING", "ACCOUNT", "SUBJECT", "WALDUR", "BACKEND", "REPAIR"]
+            : ["KIND", "OFFERING", "ACCOUNT", "SUBJECT", "WALDUR", "BACKEND"]);
+        foreach (var f in findings)
+        {
+            table.AddRow([f.Kind, f.Offering, f.Account, f.Subject, f.Waldur, f.Backend, SecretRedactor.Shared.Redact(f.Repair)]);
+        }
+
+        if (table.Count > 0)
+        {
+            table.Write(output);
+            output.WriteLine();
+        }
     }
 
     private static void WriteJson(DriftResult result, bool applied, TextWriter output)
@@ -102,7 +108,8 @@ public static class DriftCommand
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteFindings(Utf8JsonWriter json, string name, IReadOnlyList<DriftFinding> findings, bool applied)
+    /// <summary>Writes findings as a JSON array property.</summary>
+    internal static void WriteFindings(Utf8JsonWriter json, string name, IReadOnlyList<DriftFinding> findings, bool applied)
     {
         json.WriteStartArray(name);
         foreach (var f in findings)
@@ -128,34 +135,5 @@ public static class DriftCommand
         }
 
         json.WriteEndArray();
-    }
-}
-
-/// <summary>
-/// A heartbeat for a one-shot command that runs a mode's processors: a private file removed at the end,
-/// so that the command never refreshes the liveness file of the daemons.
-/// </summary>
-public sealed class OneShotHeartbeat : IDisposable
-{
-    private OneShotHeartbeat(Heartbeat heartbeat) => Heartbeat = heartbeat;
-
-    /// <summary>The heartbeat to hand to the processors.</summary>
-    public Heartbeat Heartbeat { get; }
-
-    /// <summary>Creates one in the temp directory.</summary>
-    public static OneShotHeartbeat Create(AgentRuntime runtime) =>
-        new(new Heartbeat(Path.Combine(Path.GetTempPath(), $"waldur-site-agent-oneshot-{Environment.ProcessId}"), runtime.Time,
-            runtime.Loggers.CreateLogger("SiteAgent.Heartbeat")));
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        try
-        {
-            File.Delete(Heartbeat.Path);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -25,6 +25,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(HealthzCommand.Create(services));
         root.Subcommands.Add(LoadComponentsCommand.Create(services));
         root.Subcommands.Add(DriftCommand.Create(services));
+        root.Subcommands.Add(DiagnoseAccountCommand.Create(services));
         foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);

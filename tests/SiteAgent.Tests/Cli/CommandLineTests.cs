@@ -25,7 +25,7 @@ public class CommandLineTests
         var outcome = await AgentBinary.RunAsync("--help");
 
         await Assert.That(outcome.ExitCode).IsEqualTo(0);
-        foreach (var command in new[] { "config", "backends", "diagnostics", "healthz", "load-components", "create-homedirs", "sync-offering-users", "sync-resource-limits", "test-order", "load-historical-usage" })
+        foreach (var command in new[] { "config", "backends", "diagnostics", "healthz", "load-components", "create-homedirs", "sync-offering-users", "sync-resource-limits", "test-order", "load-historical-usage", "drift", "diagnose-account" })
         {
             await Assert.That(outcome.Output).Contains("  " + command + " ");
         }
@@ -48,8 +48,7 @@ public class CommandLineTests
     }
 
     [Test]
-    [Arguments("diagnostics")]
-    [Arguments("load-components")]
+    [Arguments("create-homedirs")]
     [Arguments("test-order", "--list-templates")]
     public async Task LaterReleaseCommand_SaysNotYetAvailableAndExits69(params string[] arguments)
     {

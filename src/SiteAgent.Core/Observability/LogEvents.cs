@@ -329,4 +329,10 @@ public static class LogEvents
 
     /// <summary>drift --apply: the membership sync is not run because a repair before it failed.</summary>
     public const int DriftMembershipSkipped = 2608;
+
+    /// <summary>A one-shot sync starts on an offering.</summary>
+    public const int OperatorSyncStarted = 2609;
+
+    /// <summary>A one-shot sync could not process one resource; the others continue.</summary>
+    public const int OperatorResourceFailed = 2610;
 }

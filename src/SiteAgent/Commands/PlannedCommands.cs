@@ -13,10 +13,6 @@ public static class PlannedCommands
     {
         yield return Planned(services, "create-homedirs", "waldur_site_create_homedirs",
             "Create home directories for every offering user in state OK (backends with home-directory support).");
-        yield return Planned(services, "sync-offering-users", "waldur_sync_offering_users",
-            "Generate usernames for offering users once (membership_sync does this every cycle).");
-        yield return Planned(services, "sync-resource-limits", "waldur_sync_resource_limits",
-            "Push limits read from the backend to the Waldur resources once.");
         yield return Planned(services, "test-order", "waldur_site_test_order",
             "Render and check order templates or order JSON files without contacting Waldur.",
             new Option<string?>("--template-dir") { Description = "Template directory (default: built-in templates)" },

@@ -26,6 +26,11 @@ public static class RootCommandFactory
         root.Subcommands.Add(LoadComponentsCommand.Create(services));
         root.Subcommands.Add(DriftCommand.Create(services));
         root.Subcommands.Add(DiagnoseAccountCommand.Create(services));
+        foreach (var command in SyncCommands.Create(services))
+        {
+            root.Subcommands.Add(command);
+        }
+
         foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);

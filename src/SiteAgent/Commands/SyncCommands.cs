@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using SiteAgent.Core.Observability;
+using SiteAgent.Core.Operator;
+
+namespace SiteAgent.Commands;
+
+/// <summary><c>sync-offering-users</c> and <c>sync-resource-limits</c>: one pass of a membership_sync step.</summary>
+public static class SyncCommands
+{
+    /// <summary>Creates both commands.</summary>
+    public static IEnumerable<Command> Create(CommandServices services)
+    {
+        yield return Create(services, "sync-offering-users",
+            "Generate usernames for the offering users once and move them through their states, as membership_sync does every " +
+            "cycle. Prints each offering user with its state and username. --dry-run prints the writes instead. Exit status 1 when " +
+            "an offering failed. (reference: waldur_sync_offering_users)",
+            ["OFFERING", "USER", "STATE", "USERNAME"],
+            (syncs, ct) => syncs.SyncOfferingUsersAsync(ct));
+        yield return Create(services, "sync-resource-limits",
+            "Read each resource's limits (OK or Erred, with a backend id) from the backend and write them to Waldur where they " +
+            "differ. Prints one line per resource (updated, unchanged, failed). --dry-run prints the writes instead. Exit status 1 " +
+            "when a resource or an offering failed. (reference: waldur_sync_resource_limits)",
+            ["OFFERING", "ACCOUNT", "OUTCOME", "RESOURCE"],
+            (syncs, ct) => syncs.SyncResourceLimitsAsync(ct));
+    }
+
+    private static Command Create(CommandServices services, string name, string description, string[] headers,
+        Func<OneShotSyncs, CancellationToken, Task<IReadOnlyList<SyncRow>>> run)
+    {
+        var json = OutputOptions.Json();
+        var command = new Command(name, description) { json };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            using var context = services.Context(parse, logToStandardError: true);
+            using var runtime = OperatorRuntime.Create(context, parse.GetValue(services.Options.Mode) ?? "order_process", parse.GetValue(services.Options.DryRun));
+            if (runtime is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var rows = await run(new OneShotSyncs(runtime.Runtime), cancellation).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                WriteJson(rows, context.Output);
+            }
+            else
+            {
+                var table = new TextTable(headers);
+                foreach (var row in rows)
+                {
+                    table.AddRow([row.Offering, row.Subject, row.Outcome, SecretRedactor.Shared.Redact(row.Detail)]);
+                }
+
+                table.Write(context.Output);
+            }
+
+            runtime.WritePlanSummary(context.Output);
+            return rows.Any(r => r.Outcome == SyncRow.Failed) ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteJson(IReadOnlyList<SyncRow> rows, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("offering", row.Offering);
+                json.WriteString("subject", row.Subject);
+                json.WriteString("outcome", row.Outcome);
+                json.WriteString("detail", SecretRedactor.Shared.Redact(row.Detail));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -11,8 +11,6 @@ public static class PlannedCommands
     /// <summary>Creates every helper command.</summary>
     public static IEnumerable<Command> Create(CommandServices services)
     {
-        yield return Planned(services, "create-homedirs", "waldur_site_create_homedirs",
-            "Create home directories for every offering user in state OK (backends with home-directory support).");
         yield return Planned(services, "test-order", "waldur_site_test_order",
             "Render and check order templates or order JSON files without contacting Waldur.",
             new Option<string?>("--template-dir") { Description = "Template directory (default: built-in templates)" },

@@ -6,10 +6,10 @@ using SiteAgent.Core.Operator;
 
 namespace SiteAgent.Commands;
 
-/// <summary><c>sync-offering-users</c> and <c>sync-resource-limits</c>: one pass of a membership_sync step.</summary>
+/// <summary><c>sync-offering-users</c>, <c>sync-resource-limits</c> and <c>create-homedirs</c>: one pass over every offering, one row per object.</summary>
 public static class SyncCommands
 {
-    /// <summary>Creates both commands.</summary>
+    /// <summary>Creates the three commands.</summary>
     public static IEnumerable<Command> Create(CommandServices services)
     {
         yield return Create(services, "sync-offering-users",
@@ -17,17 +17,24 @@ public static class SyncCommands
             "cycle. Prints each offering user with its state and username. --dry-run prints the writes instead. Exit status 1 when " +
             "an offering failed. (reference: waldur_sync_offering_users)",
             ["OFFERING", "USER", "STATE", "USERNAME"],
-            (syncs, ct) => syncs.SyncOfferingUsersAsync(ct));
+            (runtime, ct) => new OneShotSyncs(runtime).SyncOfferingUsersAsync(ct));
         yield return Create(services, "sync-resource-limits",
             "Read each resource's limits (OK or Erred, with a backend id) from the backend and write them to Waldur where they " +
             "differ. Prints one line per resource (updated, unchanged, failed). --dry-run prints the writes instead. Exit status 1 " +
             "when a resource or an offering failed. (reference: waldur_sync_resource_limits)",
             ["OFFERING", "ACCOUNT", "OUTCOME", "RESOURCE"],
-            (syncs, ct) => syncs.SyncResourceLimitsAsync(ct));
+            (runtime, ct) => new OneShotSyncs(runtime).SyncResourceLimitsAsync(ct));
+        yield return Create(services, "create-homedirs",
+            "Create home directories (mkhomedir_helper with default_homedir_umask) for every offering user in state OK, for " +
+            "offerings whose backend supports them and that did not turn it off; existing ones under homedir_base_path are " +
+            "left alone. Run as root. --dry-run prints the commands instead. Exit status 1 when an offering failed. " +
+            "(reference: waldur_site_create_homedirs)",
+            ["OFFERING", "USERS", "OUTCOME", "DETAIL"],
+            (runtime, ct) => new HomeDirectories(runtime).CreateAsync(ct));
     }
 
     private static Command Create(CommandServices services, string name, string description, string[] headers,
-        Func<OneShotSyncs, CancellationToken, Task<IReadOnlyList<SyncRow>>> run)
+        Func<SiteAgent.Core.Runtime.AgentRuntime, CancellationToken, Task<IReadOnlyList<SyncRow>>> run)
     {
         var json = OutputOptions.Json();
         var command = new Command(name, description) { json };
@@ -40,7 +47,7 @@ public static class SyncCommands
                 return ExitCodes.Failure;
             }
 
-            var rows = await run(new OneShotSyncs(runtime.Runtime), cancellation).ConfigureAwait(false);
+            var rows = await run(runtime.Runtime, cancellation).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 WriteJson(rows, context.Output);

@@ -335,4 +335,19 @@ public static class LogEvents
 
     /// <summary>A one-shot sync could not process one resource; the others continue.</summary>
     public const int OperatorResourceFailed = 2610;
+
+    /// <summary>load-historical-usage: a month starts.</summary>
+    public const int BackfillMonth = 2611;
+
+    /// <summary>load-historical-usage: resuming after the last completed month (or a state file of another run).</summary>
+    public const int BackfillResuming = 2612;
+
+    /// <summary>load-historical-usage: a month failed; the run stops there.</summary>
+    public const int BackfillMonthFailed = 2613;
+
+    /// <summary>load-historical-usage: the token is not a staff user's.</summary>
+    public const int BackfillNotStaff = 2614;
+
+    /// <summary>load-historical-usage: the state file belongs to another run and is not used.</summary>
+    public const int BackfillOtherRun = 2615;
 }

@@ -99,10 +99,13 @@ public sealed class AccountDiagnoser(AgentRuntime runtime)
             return [Fact("account", "does not exist")];
         }
 
+        var limits = session.Backend is ILimitReadingBackend reader
+            ? await reader.GetResourceLimitsAsync(account, cancellationToken).ConfigureAwait(false)
+            : info.Limits;
         var facts = new List<AccountFact>
         {
             Fact("account", "exists" + (info.ParentId.Length > 0 ? $", parent {info.ParentId}" : string.Empty)),
-            Fact("limits", WaldurMapping.Describe(info.Limits) + " (Waldur units)"),
+            Fact("limits", WaldurMapping.Describe(limits) + " (Waldur units)"),
             Fact("users", info.Users.Count == 0 ? "(none)" : string.Join(", ", info.Users.Order(StringComparer.Ordinal))),
         };
         if (session.Backend is IResourceStatusBackend status)

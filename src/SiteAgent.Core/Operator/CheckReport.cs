@@ -54,8 +54,7 @@ public sealed class CheckReport
     /// <summary>Writes <c>{"passed", "ok", "warnings", "failed", "checks": [{scope, check, status, reason}]}</c>.</summary>
     public void WriteJson(TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        RedactedJson.Print(output, json =>
         {
             json.WriteStartObject();
             json.WriteBoolean("passed", Passed);
@@ -66,18 +65,16 @@ public sealed class CheckReport
             foreach (var line in _lines)
             {
                 json.WriteStartObject();
-                json.WriteString("scope", line.Scope);
-                json.WriteString("check", line.Name);
+                json.WriteRedacted("scope", line.Scope);
+                json.WriteRedacted("check", line.Name);
                 json.WriteString("status", StatusText(line.Status));
-                json.WriteString("reason", Redact(line.Reason));
+                json.WriteRedacted("reason", line.Reason);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     /// <summary>OK, WARN or FAIL.</summary>

@@ -1,3 +1,5 @@
+using SiteAgent.Core.Observability;
+
 namespace SiteAgent.Core.Operator;
 
 /// <summary>
@@ -9,9 +11,12 @@ public sealed class TextTable(IReadOnlyList<string> headers)
     private const string Reset = "\u001b[0m";
     private readonly List<(string[] Cells, string? Colour)> _rows = [];
 
-    /// <summary>Adds a row; missing cells are empty. Line breaks in cells become spaces so each row stays one line.</summary>
+    /// <summary>
+    /// Adds a row; missing cells are empty. Line breaks in cells become spaces so each row stays one line,
+    /// and every cell passes the secret redactor: a token can hide in any config value (a name, a label).
+    /// </summary>
     public void AddRow(IReadOnlyList<string> cells, string? colour = null) =>
-        _rows.Add((headers.Select((_, i) => i < cells.Count ? cells[i].ReplaceLineEndings(" ") : string.Empty).ToArray(), colour));
+        _rows.Add((headers.Select((_, i) => i < cells.Count ? SecretRedactor.Shared.Redact(cells[i]).ReplaceLineEndings(" ") : string.Empty).ToArray(), colour));
 
     /// <summary>The number of rows.</summary>
     public int Count => _rows.Count;

@@ -68,19 +68,18 @@ public static class DiagnoseAccountCommand
 
     private static void WriteJson(AccountDiagnosis diagnosis, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        RedactedJson.Print(output, json =>
         {
             json.WriteStartObject();
-            json.WriteString("account", diagnosis.Account);
+            json.WriteRedacted("account", diagnosis.Account);
             json.WriteStartArray("facts");
             foreach (var fact in diagnosis.Facts)
             {
                 json.WriteStartObject();
-                json.WriteString("offering", fact.Offering);
-                json.WriteString("source", fact.Source);
-                json.WriteString("field", fact.Field);
-                json.WriteString("value", fact.Value);
+                json.WriteRedacted("offering", fact.Offering);
+                json.WriteRedacted("source", fact.Source);
+                json.WriteRedacted("field", fact.Field);
+                json.WriteRedacted("value", fact.Value);
                 json.WriteEndObject();
             }
 
@@ -89,13 +88,11 @@ public static class DiagnoseAccountCommand
             json.WriteStartArray("errors");
             foreach (var error in diagnosis.Errors)
             {
-                json.WriteStringValue(SecretRedactor.Shared.Redact(error));
+                json.WriteRedactedValue(error);
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

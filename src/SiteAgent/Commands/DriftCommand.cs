@@ -88,8 +88,7 @@ public static class DriftCommand
 
     private static void WriteJson(DriftResult result, bool applied, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        RedactedJson.Print(output, json =>
         {
             json.WriteStartObject();
             json.WriteBoolean("applied", applied);
@@ -98,14 +97,12 @@ public static class DriftCommand
             json.WriteStartArray("errors");
             foreach (var error in result.Errors)
             {
-                json.WriteStringValue(SecretRedactor.Shared.Redact(error));
+                json.WriteRedactedValue(error);
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     /// <summary>Writes findings as a JSON array property.</summary>
@@ -116,11 +113,11 @@ public static class DriftCommand
         {
             json.WriteStartObject();
             json.WriteString("kind", f.Kind);
-            json.WriteString("offering", f.Offering);
-            json.WriteString("account", f.Account);
-            json.WriteString("subject", f.Subject);
-            json.WriteString("waldur", f.Waldur);
-            json.WriteString("backend", f.Backend);
+            json.WriteRedacted("offering", f.Offering);
+            json.WriteRedacted("account", f.Account);
+            json.WriteRedacted("subject", f.Subject);
+            json.WriteRedacted("waldur", f.Waldur);
+            json.WriteRedacted("backend", f.Backend);
             if (f.Resource is { } resource)
             {
                 json.WriteString("resource_uuid", resource.ToString("N"));
@@ -128,7 +125,7 @@ public static class DriftCommand
 
             if (applied)
             {
-                json.WriteString("repair", SecretRedactor.Shared.Redact(f.Repair));
+                json.WriteRedacted("repair", f.Repair);
             }
 
             json.WriteEndObject();

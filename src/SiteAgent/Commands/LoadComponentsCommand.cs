@@ -52,23 +52,20 @@ public static class LoadComponentsCommand
 
     private static void WriteJson(IReadOnlyList<ComponentChange> changes, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        RedactedJson.Print(output, json =>
         {
             json.WriteStartArray();
             foreach (var change in changes)
             {
                 json.WriteStartObject();
-                json.WriteString("offering", change.Offering);
-                json.WriteString("component", change.Component);
-                json.WriteString("action", change.Action);
-                json.WriteString("detail", Core.Observability.SecretRedactor.Shared.Redact(change.Detail));
+                json.WriteRedacted("offering", change.Offering);
+                json.WriteRedacted("component", change.Component);
+                json.WriteRedacted("action", change.Action);
+                json.WriteRedacted("detail", change.Detail);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

@@ -31,9 +31,15 @@ public sealed class OperatorRuntime : IDisposable
     /// <param name="context">The invocation.</param>
     /// <param name="userAgentSuffix">What the User-Agent names (the mode, or the command).</param>
     /// <param name="dryRun">Writes are printed as <c>[dry-run]</c> lines instead of being made.</param>
-    public static OperatorRuntime? Create(CommandContext context, string userAgentSuffix, bool dryRun)
+    /// <param name="adjust">Changes the loaded config before anything is built (e.g. another token).</param>
+    public static OperatorRuntime? Create(CommandContext context, string userAgentSuffix, bool dryRun, Func<AgentConfig, AgentConfig?>? adjust = null)
     {
         var config = context.LoadConfig();
+        if (config is not null && adjust is not null)
+        {
+            config = adjust(config);
+        }
+
         if (config is null)
         {
             return null;

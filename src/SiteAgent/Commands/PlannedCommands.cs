@@ -25,16 +25,6 @@ public static class PlannedCommands
             new Option<bool>("--verbose") { Description = "Debug logging and backend operations" },
             new Option<bool>("--json-output") { Description = "Print the result as JSON" },
             new Option<bool>("--list-templates") { Description = "List the available templates" });
-        yield return Planned(services, "load-historical-usage", "waldur_site_load_historical_usage",
-            "Back-fill usage of past months from the backend into Waldur.",
-            new Option<string>("--offering-uuid", "-o") { Description = "Offering to load", Required = true },
-            new Option<string>("--user-token", "-t") { Description = "Waldur token (staff unless --no-staff-check)", Required = true },
-            new Option<string>("--start-date", "-s") { Description = "First day, YYYY-MM-DD", Required = true },
-            new Option<string>("--end-date", "-e") { Description = "Last day, YYYY-MM-DD", Required = true },
-            new Option<bool>("--skip-user-usage") { Description = "Submit only resource totals" },
-            new Option<bool>("--no-staff-check") { Description = "Do not require a staff token" },
-            new Option<bool>("--reconcile-stale") { Description = "Zero records the backend does not report" },
-            new Option<string[]>("--resource-backend-id") { Description = "Restrict to these resource backend ids (repeatable)" });
     }
 
     private static Command Planned(CommandServices services, string name, string referenceName, string description, params Option[] options)

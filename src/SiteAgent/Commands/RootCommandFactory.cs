@@ -26,6 +26,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(LoadComponentsCommand.Create(services));
         root.Subcommands.Add(DriftCommand.Create(services));
         root.Subcommands.Add(DiagnoseAccountCommand.Create(services));
+        root.Subcommands.Add(HistoricalUsageCommand.Create(services));
         foreach (var command in SyncCommands.Create(services))
         {
             root.Subcommands.Add(command);

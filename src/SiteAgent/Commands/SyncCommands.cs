@@ -71,23 +71,20 @@ public static class SyncCommands
 
     private static void WriteJson(IReadOnlyList<SyncRow> rows, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        RedactedJson.Print(output, json =>
         {
             json.WriteStartArray();
             foreach (var row in rows)
             {
                 json.WriteStartObject();
-                json.WriteString("offering", row.Offering);
-                json.WriteString("subject", row.Subject);
-                json.WriteString("outcome", row.Outcome);
-                json.WriteString("detail", SecretRedactor.Shared.Redact(row.Detail));
+                json.WriteRedacted("offering", row.Offering);
+                json.WriteRedacted("subject", row.Subject);
+                json.WriteRedacted("outcome", row.Outcome);
+                json.WriteRedacted("detail", row.Detail);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

@@ -6,21 +6,23 @@ namespace SiteAgent.IntegrationTests.Operator;
 /// <summary>The API token never reaches any operator command's output, --json included, even when it is planted in every free-text config field.</summary>
 public class SecretsInOutputTests
 {
-    public static IEnumerable<string[]> Commands() =>
+    public static IEnumerable<string> Commands() =>
     [
-        ["diagnostics"], ["diagnostics", "--json"],
-        ["load-components"], ["load-components", "--json"], ["load-components", "--dry-run"],
-        ["drift"], ["drift", "--json"], ["drift", "--apply", "--dry-run"],
-        ["diagnose-account", "ACCOUNT"], ["diagnose-account", "ACCOUNT", "--json"],
-        ["sync-offering-users"], ["sync-offering-users", "--json"],
-        ["sync-resource-limits"], ["sync-resource-limits", "--json"],
-        ["healthz"],
+        "diagnostics", "diagnostics --json",
+        "load-components", "load-components --json", "load-components --dry-run",
+        "drift", "drift --json", "drift --apply --dry-run",
+        "diagnose-account ACCOUNT", "diagnose-account ACCOUNT --json",
+        "sync-offering-users", "sync-offering-users --json",
+        "sync-resource-limits", "sync-resource-limits --json",
+        "create-homedirs --dry-run",
+        "healthz",
     ];
 
     [Test]
     [MethodDataSource(nameof(Commands))]
-    public async Task PlantedToken_NeverPrinted(string[] command)
+    public async Task PlantedToken_NeverPrinted(string commandLine)
     {
+        var command = commandLine.Split(' ');
         var scenario = new TestScenario();
         var order = scenario.AddCreateOrder("Secret", cpu: 1, state: "executing");
         await using var harness = await AgentHarness.StartAsync(scenario);

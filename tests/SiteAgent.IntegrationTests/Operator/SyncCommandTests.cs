@@ -17,6 +17,7 @@ public class SyncCommandTests
         var resource = await harness.OrderResourceAsync(order);
         var account = (await harness.ResourceAsync(resource)).GetProperty("backend_id").GetString()!;
         await SlurmCluster.WriteAsync("modify", "account", "where", $"name={account}", $"cluster={SlurmCluster.Name}", "set", "GrpTRESMins=cpu=600000");
+        var limitWrites = harness.Requests("POST", "/set_limits/").Count;
 
         var dryRun = await RunAsync(harness, "sync-resource-limits", "--dry-run");
         await Assert.That(dryRun.ExitCode).IsEqualTo(0).Because(dryRun.ToString());
@@ -32,7 +33,7 @@ public class SyncCommandTests
         await Assert.That(second.ExitCode).IsEqualTo(0).Because(second.ToString());
         using var json = JsonDocument.Parse(second.Output);
         await Assert.That(json.RootElement.EnumerateArray().Single().GetProperty("outcome").GetString()).IsEqualTo("unchanged");
-        await Assert.That(harness.Requests("POST", "/set_limits/")).Count().IsEqualTo(1);
+        await Assert.That(harness.Requests("POST", "/set_limits/").Count).IsEqualTo(limitWrites + 1);
         harness.AssertNoContractViolations();
     }
 

@@ -56,10 +56,16 @@ public sealed class OperatorRuntime : IDisposable
             return null;
         }
 
+        return Build(context, config, environment, userAgentSuffix, dryRun);
+    }
+
+    /// <summary>Builds the runtime from a loaded config and environment (the agent's modes and the operator commands alike).</summary>
+    public static OperatorRuntime Build(CommandContext context, AgentConfig config, AgentEnvironment environment, string mode, bool dryRun)
+    {
         var plan = dryRun ? new DryRunPlan(context.Output) : null;
         var processRunner = new ProcessCommandRunner(context.Logging.CreateLogger("SiteAgent.Commands"));
         ICommandRunner commands = plan is null ? processRunner : new DryRunCommandRunner(processRunner, context.Logging.CreateLogger("SiteAgent.Commands"), plan.Command);
-        var clients = new WaldurClientFactory(config, userAgentSuffix, AgentVersion.Current, context.Logging, plan is null ? null : plan.Waldur);
+        var clients = new WaldurClientFactory(config, mode, AgentVersion.Current, context.Logging, plan is null ? null : plan.Waldur);
         var runtime = new AgentRuntime
         {
             Config = config,
@@ -68,7 +74,7 @@ public sealed class OperatorRuntime : IDisposable
             Loggers = context.Logging,
             Clients = clients,
             Commands = commands,
-            Mode = userAgentSuffix,
+            Mode = mode,
             Version = AgentVersion.Current,
             DryRun = dryRun,
         };

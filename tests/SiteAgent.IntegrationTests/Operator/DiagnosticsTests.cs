@@ -87,6 +87,36 @@ public class DiagnosticsTests
         await Assert.That(outcome.Output).Contains("waldur-site-agent-config.yaml: 1 offering(s)");
     }
 
+    [Test]
+    public async Task StompOffering_BrokerIsConnectedToThenLeft_AndAClosedPortFails()
+    {
+        var scenario = new TestScenario();
+        await using var harness = await AgentHarness.StartAsync(scenario);
+        var config = File.ReadAllText(harness.ConfigPath);
+        string WithBroker(int port) => config.Replace("    reporting_backend: \"slurm\"\n",
+            $"    reporting_backend: \"slurm\"\n    stomp_enabled: true\n    stomp_ws_host: \"127.0.0.1\"\n    stomp_ws_port: {port}\n    stomp_ws_path: \"/ws\"\n    websocket_use_tls: false\n",
+            StringComparison.Ordinal);
+
+        File.WriteAllText(harness.ConfigPath, WithBroker(15674));
+        var reachable = await RunAsync(harness, "--json");
+        File.WriteAllText(harness.ConfigPath, WithBroker(1));
+        var closed = await RunAsync(harness, "--json");
+
+        var broker = Check(reachable.Output, "STOMP broker");
+        await Assert.That(broker.Status is "OK" or "WARN").IsTrue().Because(reachable.ToString());
+        await Assert.That(broker.Reason).Contains("ws://127.0.0.1:15674/ws");
+        await Assert.That(broker.Reason).Contains(broker.Status == "OK" ? "accepted a connection (then disconnected)" : "answers but refused");
+        await Assert.That(closed.ExitCode).IsEqualTo(1).Because(closed.ToString());
+        await Assert.That(Check(closed.Output, "STOMP broker").Status).IsEqualTo("FAIL");
+    }
+
+    private static (string Status, string Reason) Check(string json, string name)
+    {
+        using var document = JsonDocument.Parse(json);
+        var check = document.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == name);
+        return (check.GetProperty("status").GetString()!, check.GetProperty("reason").GetString()!);
+    }
+
     internal static Task<ProcessOutcome> RunAsync(AgentHarness harness, params string[] extra) =>
         AgentBinary.RunAsync(["diagnostics", "-c", harness.ConfigPath, "--log-format", "plain", .. extra], harness.AgentEnvironment());
 }

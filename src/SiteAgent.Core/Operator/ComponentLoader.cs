@@ -40,7 +40,7 @@ public sealed partial class ComponentLoader(AgentRuntime runtime)
             }
             catch (WaldurException e)
             {
-                LogOfferingFailed(_logger, offering.Name, e.Message);
+                OperatorLog.OfferingFailed(_logger, offering.Name, e.Message);
                 changes.Add(new ComponentChange(offering.Name, "(all)", FailedAction, $"the offering's components could not be read: {e.Message}"));
                 continue;
             }
@@ -117,6 +117,4 @@ public sealed partial class ComponentLoader(AgentRuntime runtime)
     [LoggerMessage(EventId = LogEvents.ComponentFailed, Level = LogLevel.Error, Message = "Unable to create or update a component {Label} for offering {Offering} ({OfferingUuid}): {Error}")]
     private static partial void LogComponentFailed(ILogger logger, string label, string offering, Guid offeringUuid, string error);
 
-    [LoggerMessage(EventId = LogEvents.OperatorOfferingFailed, Level = LogLevel.Error, Message = "Offering \"{Offering}\": {Error}; continuing with the next offering")]
-    private static partial void LogOfferingFailed(ILogger logger, string offering, string error);
 }

@@ -44,7 +44,7 @@ public sealed partial class DriftRunner(AgentRuntime runtime, DriftIgnoreList ig
             }
             catch (Exception e) when (e is BackendException or WaldurException)
             {
-                LogOfferingFailed(_logger, offering.Name, e.Message);
+                OperatorLog.OfferingFailed(_logger, offering.Name, e.Message);
                 errors.Add($"{offering.Name}: {e.Message}");
             }
         }
@@ -61,6 +61,4 @@ public sealed partial class DriftRunner(AgentRuntime runtime, DriftIgnoreList ig
         return (session, drift, drift.Findings.Where(f => !ignore.Ignores(f)).ToList());
     }
 
-    [LoggerMessage(EventId = LogEvents.OperatorOfferingFailed, Level = LogLevel.Error, Message = "Offering \"{Offering}\": {Error}; continuing with the next offering")]
-    private static partial void LogOfferingFailed(ILogger logger, string offering, string error);
 }

@@ -41,7 +41,7 @@ public sealed partial class HomeDirectories(AgentRuntime runtime)
 
             try
             {
-                LogCreating(_logger, offering.Name);
+                OperatorLog.StepStarted(_logger, "Creating homedirs", offering.Name);
                 var users = await runtime.Clients.For(offering).ListOfferingUsers(new OfferingUserListQuery
                 {
                     OfferingUuids = [offering.OfferingUuid],
@@ -56,7 +56,7 @@ public sealed partial class HomeDirectories(AgentRuntime runtime)
             }
             catch (Exception e) when (e is BackendException or WaldurException)
             {
-                LogFailed(_logger, offering.Name, e.Message);
+                OperatorLog.OfferingFailed(_logger, offering.Name, "creating home directories failed: " + e.Message);
                 rows.Add(new SyncRow(offering.Name, "(offering)", SyncRow.Failed, e.Message));
             }
         }
@@ -64,9 +64,5 @@ public sealed partial class HomeDirectories(AgentRuntime runtime)
         return rows;
     }
 
-    [LoggerMessage(EventId = LogEvents.OperatorSyncStarted, Level = LogLevel.Information, Message = "Creating homedirs for {Offering} offering users")]
-    private static partial void LogCreating(ILogger logger, string offering);
 
-    [LoggerMessage(EventId = LogEvents.OperatorOfferingFailed, Level = LogLevel.Error, Message = "Failed to create homedirs for offering {Offering}: {Error}")]
-    private static partial void LogFailed(ILogger logger, string offering, string error);
 }

@@ -31,7 +31,7 @@ public sealed partial class OneShotSyncs(AgentRuntime runtime)
     public Task<IReadOnlyList<SyncRow>> SyncOfferingUsersAsync(CancellationToken cancellationToken) =>
         ForEachOfferingAsync(async (session, rows) =>
         {
-            LogProcessing(_logger, "offering users", session.Name);
+            OperatorLog.StepStarted(_logger, "Processing offering users", session.Name);
             var users = await new OfferingUsersProcessor(session, _sessions).ProcessAsync(cancellationToken).ConfigureAwait(false);
             rows.AddRange(users.OrderBy(u => u.UserUsername, StringComparer.Ordinal).Select(u =>
                 new SyncRow(session.Name, u.UserUsername ?? u.Uuid?.ToString("N") ?? "?", u.State ?? string.Empty, string.IsNullOrEmpty(u.Username) ? "(no username yet)" : u.Username)));
@@ -41,7 +41,7 @@ public sealed partial class OneShotSyncs(AgentRuntime runtime)
     public Task<IReadOnlyList<SyncRow>> SyncResourceLimitsAsync(CancellationToken cancellationToken) =>
         ForEachOfferingAsync(async (session, rows) =>
         {
-            LogProcessing(_logger, "resource limits", session.Name);
+            OperatorLog.StepStarted(_logger, "Processing resource limits", session.Name);
             if (session.Backend is not ILimitReadingBackend reader)
             {
                 rows.Add(new SyncRow(session.Name, "(all)", "skipped", $"backend {session.Descriptor.Id} reads no limits"));
@@ -83,7 +83,7 @@ public sealed partial class OneShotSyncs(AgentRuntime runtime)
             }
             catch (Exception e) when (e is BackendException or WaldurException)
             {
-                LogOfferingFailed(_logger, offering.Name, e.Message);
+                OperatorLog.OfferingFailed(_logger, offering.Name, e.Message);
                 rows.Add(new SyncRow(offering.Name, "(offering)", SyncRow.Failed, e.Message));
             }
         }
@@ -93,12 +93,8 @@ public sealed partial class OneShotSyncs(AgentRuntime runtime)
 
     private static string BackendOf(OfferingConfig offering) => offering.MembershipSyncBackend.Length > 0 ? offering.MembershipSyncBackend : offering.BackendType;
 
-    [LoggerMessage(EventId = LogEvents.OperatorSyncStarted, Level = LogLevel.Information, Message = "Processing {What} for offering {Offering}")]
-    private static partial void LogProcessing(ILogger logger, string what, string offering);
 
     [LoggerMessage(EventId = LogEvents.OperatorResourceFailed, Level = LogLevel.Error, Message = "Failed to sync resource limits for {Resource}, reason: {Error}")]
     private static partial void LogResourceFailed(ILogger logger, string resource, string error);
 
-    [LoggerMessage(EventId = LogEvents.OperatorOfferingFailed, Level = LogLevel.Error, Message = "Offering \"{Offering}\": {Error}; continuing with the next offering")]
-    private static partial void LogOfferingFailed(ILogger logger, string offering, string error);
 }

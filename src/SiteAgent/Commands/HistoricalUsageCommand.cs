@@ -39,7 +39,7 @@ public static partial class HistoricalUsageCommand
             SecretRedactor.Shared.AddSecrets([userToken]);
             if (parse.GetValue(reconcile))
             {
-                context.Error.WriteLine("waldur-site-agent load-historical-usage: --reconcile-stale is not available in this release.");
+                context.Error.WriteLine("waldur-site-agent load-historical-usage: --reconcile-stale is not yet available in this release.");
                 return ExitCodes.NotYetAvailable;
             }
 

@@ -9,6 +9,7 @@ using SiteAgent.Benchmarks.Orders;
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- membership [--resources N] [--users N]
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- report-sacct [--accounts N]
 //        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- events [--count N] [--binary PATH]
+//        dotnet run -c Release --project tests/SiteAgent.Benchmarks -- healthz [--runs N]   (needs WALDUR_SITE_AGENT_BIN)
 if (args is ["orders", .. var orderArgs])
 {
     return await OrderBenchCommand.RunAsync(orderArgs);
@@ -27,6 +28,11 @@ if (args is ["events", .. var eventArgs] && OperatingSystem.IsLinux())
 if (args is ["report-sacct", .. var sacctArgs])
 {
     return await SiteAgent.Benchmarks.Report.SacctBatchingCommand.RunAsync(sacctArgs);
+}
+
+if (args is ["healthz", .. var healthzArgs])
+{
+    return await SiteAgent.Benchmarks.Healthz.HealthzBenchCommand.RunAsync(healthzArgs);
 }
 
 if (JsonSerializer.IsReflectionEnabledByDefault)

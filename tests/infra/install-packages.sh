@@ -37,6 +37,8 @@ readonly PACKAGES=(
   debootstrap
   clang
   lld
+  # a real terminal for the operator-command table tests
+  tmux
 )
 
 readonly POLICY_RC=/usr/sbin/policy-rc.d

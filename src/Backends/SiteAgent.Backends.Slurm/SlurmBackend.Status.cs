@@ -33,10 +33,36 @@ public sealed partial class SlurmBackend
             return await SetGrpSubmitJobsAsync(account, -1, "restoring", cancellationToken).ConfigureAwait(false);
         }
 
-        // With qos_management the account's own QoS (its default) and the additional ones belong to
-        // the normal state; restoring to qos_default alone would strip them.
+        var (target, defaultQos) = RestoredQos(account);
+        return await SwapQosAsync(account, target, defaultQos, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> DescribeStatusDriftAsync(string backendId, bool paused, bool downscaled, CancellationToken cancellationToken)
+    {
+        var account = SlurmNames.Account(backendId, "resource backend_id");
+        var (state, wanted) = paused ? ("paused", _options.QosPaused) : downscaled ? ("downscaled", _options.QosDownscaled) : ("active", null);
+        if (QosEnforced || ((paused || downscaled) && string.IsNullOrEmpty(wanted)))
+        {
+            // Pausing by GrpSubmitJobs, or no QoS configured for the state: the QoS says nothing about it.
+            return null;
+        }
+
+        IReadOnlyList<string> target = wanted is null ? RestoredQos(account).Target : [wanted];
+        var (qos, _) = await CurrentQosAsync(account, cancellationToken).ConfigureAwait(false);
+        return qos.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(target)
+            ? null
+            : $"QoS is {(qos.Count == 0 ? "(none)" : string.Join(',', qos.Order(StringComparer.Ordinal)))}; the resource is {state}, which wants {string.Join(',', target.Order(StringComparer.Ordinal))}";
+    }
+
+    /// <summary>
+    /// The QoS list of an account in its normal state and its default QoS. With qos_management the
+    /// account's own QoS (its default) and the additional ones belong to it; qos_default alone would strip them.
+    /// </summary>
+    private (IReadOnlyList<string> Target, string DefaultQos) RestoredQos(string account)
+    {
         var target = new List<string> { _options.QosDefault };
-        string defaultQos = _options.QosDefault;
+        var defaultQos = _options.QosDefault;
         if (_options.QosManagement.Enabled)
         {
             target.Add(account);
@@ -44,7 +70,7 @@ public sealed partial class SlurmBackend
             defaultQos = account;
         }
 
-        return await SwapQosAsync(account, target.Distinct(StringComparer.Ordinal).ToArray(), defaultQos, cancellationToken).ConfigureAwait(false);
+        return (target.Distinct(StringComparer.Ordinal).ToArray(), defaultQos);
     }
 
     /// <inheritdoc />

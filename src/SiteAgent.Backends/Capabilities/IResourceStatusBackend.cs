@@ -23,4 +23,11 @@ public interface IResourceStatusBackend
 
     /// <summary>Metadata that replaces the Waldur resource's <c>backend_metadata</c> (empty clears it).</summary>
     Task<IReadOnlyDictionary<string, string>> GetResourceMetadataAsync(string backendId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How the backend's state of the resource differs from what Waldur's flags ask for (the <c>drift</c>
+    /// command); null when it matches or the backend cannot tell. Reads only.
+    /// </summary>
+    Task<string?> DescribeStatusDriftAsync(string backendId, bool paused, bool downscaled, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }

@@ -45,7 +45,8 @@ public sealed partial class MembershipCycle
     /// <summary>The resource states whose membership is synced.</summary>
     public static readonly string[] SyncedStates = [ResourceState.Ok, ResourceState.Erred];
 
-    private static readonly string[] ResourceFields =
+    /// <summary>The resource fields the membership sync reads.</summary>
+    public static readonly string[] ResourceFields =
     [
         "uuid", "backend_id", "name", "slug", "state", "project_uuid", "project_slug", "customer_slug", "restrict_member_access",
         "backend_metadata", "limits", "paused", "downscaled", "attributes", "offering_plugin_options", "offering_backend_id",

@@ -13,12 +13,6 @@ public sealed partial class ResourceMembershipSync
     [LoggerMessage(EventId = LogEvents.ResourceStatusChanged, Level = LogLevel.Debug, Message = "Resource {Resource}: {Operation} done (changed: {Changed})")]
     private static partial void LogStatus(ILogger logger, Guid resource, string operation, bool changed);
 
-    [LoggerMessage(EventId = LogEvents.BackendLimitsMissing, Level = LogLevel.Warning, Message = "Resource {Resource}: no limits found in the backend for {BackendId}; Waldur's limits are left alone")]
-    private static partial void LogNoLimits(ILogger logger, Guid resource, string backendId);
-
-    [LoggerMessage(EventId = LogEvents.LimitsSyncedToWaldur, Level = LogLevel.Information, Message = "Resource {Resource}: limits in Waldur set from the backend: {Old} → {New}")]
-    private static partial void LogLimits(ILogger logger, Guid resource, string old, string @new);
-
     [LoggerMessage(EventId = LogEvents.UserLimitsSynced, Level = LogLevel.Information, Message = "Resource {Resource}: per-user limits set on the backend for {Users}")]
     private static partial void LogUserLimits(ILogger logger, Guid resource, string users);
 

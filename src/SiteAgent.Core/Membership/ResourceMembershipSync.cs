@@ -110,23 +110,9 @@ public sealed partial class ResourceMembershipSync
     /// <summary>The backend is the source of truth for limits: Waldur's are replaced when they differ.</summary>
     private async Task SyncLimitsAsync(Resource resource, CancellationToken cancellationToken)
     {
-        if (_context.Backend is not ILimitReadingBackend reader)
+        if (_context.Backend is ILimitReadingBackend reader)
         {
-            return;
-        }
-
-        var limits = await reader.GetResourceLimitsAsync(resource.BackendId!, cancellationToken).ConfigureAwait(false);
-        if (limits.Count == 0)
-        {
-            LogNoLimits(_logger, resource.Uuid, resource.BackendId!);
-            return;
-        }
-
-        var current = resource.Limits ?? new Dictionary<string, decimal>();
-        if (!WaldurMapping.SameLimits(limits, current))
-        {
-            await _context.Waldur.SetProviderResourceLimitsAsync(resource.Uuid, WaldurMapping.ToWholeLimits(limits), cancellationToken).ConfigureAwait(false);
-            LogLimits(_logger, resource.Uuid, WaldurMapping.Describe(current), WaldurMapping.Describe(limits));
+            await LimitPull.PullAsync(reader, _context.Waldur, resource, _logger, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -6,7 +6,7 @@ namespace SiteAgent.Core.Observability;
 /// </summary>
 /// <remarks>
 /// Ranges: 1000–1099 start-up and CLI; 1100–1199 config; 2000–2199 order processing and usernames;
-/// 2200–2399 usage reporting; 2400–2599 membership sync; 2600–2699 event processing; 3000–3999 Waldur client (owned by
+/// 2200–2399 usage reporting; 2400–2599 membership sync; 2600–2699 event processing; 2700–2799 operator commands (diagnostics, healthz, components, drift, backfill); 3000–3999 Waldur client (owned by
 /// SiteAgent.Waldur); 4000–4999 backends, each declaring its own range with LogEventIdRange in its
 /// assembly (SLURM 4000–4199); 5000–5099 STOMP client (owned by
 /// SiteAgent.Stomp).
@@ -396,4 +396,52 @@ public static class LogEvents
 
     /// <summary>An OIDC-only offering cannot log in to the broker.</summary>
     public const int EventNeedsStaticToken = 2627;
+
+    /// <summary>healthz: the heartbeat file is missing or older than the limit.</summary>
+    public const int HeartbeatStale = 2700;
+
+    /// <summary>healthz: no offering's Waldur answered.</summary>
+    public const int HealthzNotReady = 2701;
+
+    /// <summary>load-components: a component was created, updated or left as it is.</summary>
+    public const int ComponentLoaded = 2702;
+
+    /// <summary>load-components: a component could not be written.</summary>
+    public const int ComponentFailed = 2703;
+
+    /// <summary>A one-shot command could not process an offering; the next one continues.</summary>
+    public const int OperatorOfferingFailed = 2704;
+
+    /// <summary>Progress of a long-running command (done/total, rate, estimate).</summary>
+    public const int OperatorProgress = 2705;
+
+    /// <summary>drift: a difference was repaired.</summary>
+    public const int DriftRepaired = 2706;
+
+    /// <summary>drift: a repair failed.</summary>
+    public const int DriftRepairFailed = 2707;
+
+    /// <summary>drift --apply: the membership sync is not run because a repair before it failed.</summary>
+    public const int DriftMembershipSkipped = 2708;
+
+    /// <summary>A one-shot sync starts on an offering.</summary>
+    public const int OperatorSyncStarted = 2709;
+
+    /// <summary>A one-shot sync could not process one resource; the others continue.</summary>
+    public const int OperatorResourceFailed = 2710;
+
+    /// <summary>load-historical-usage: a month starts.</summary>
+    public const int BackfillMonth = 2711;
+
+    /// <summary>load-historical-usage: resuming after the last completed month (or a state file of another run).</summary>
+    public const int BackfillResuming = 2712;
+
+    /// <summary>load-historical-usage: a month failed; the run stops there.</summary>
+    public const int BackfillMonthFailed = 2713;
+
+    /// <summary>load-historical-usage: the token is not a staff user's.</summary>
+    public const int BackfillNotStaff = 2714;
+
+    /// <summary>load-historical-usage: the state file belongs to another run and is not used.</summary>
+    public const int BackfillOtherRun = 2715;
 }

@@ -45,9 +45,8 @@ public sealed partial class OfferingSessionFactory
         var details = await waldur.GetProviderOfferingAsync(offering.OfferingUuid, OfferingFields, cancellationToken).ConfigureAwait(false);
         var components = ComponentMerge.Merge(offering.Components, details.Components, offering.Name, logger);
         var serviceProvider = await ServiceProviderAsync(offering, waldur, details.CustomerUuid, logger, cancellationToken).ConfigureAwait(false);
-        var descriptor = _runtime.Catalog.Find(backendId)
-            ?? throw new BackendException($"Backend \"{backendId}\" is not in this build (available: {_runtime.Catalog.IdList})");
-        var context = new BackendContext
+        var descriptor = Descriptor(backendId);
+        var context = Context(offering, components) with
         {
             OfferingName = offering.Name,
             OfferingUuid = offering.OfferingUuid,
@@ -68,6 +67,29 @@ public sealed partial class OfferingSessionFactory
         var users = new OfferingUsersDirectory(waldur, offering.OfferingUuid, _userFields);
         return new OfferingSession(offering, waldur, details, descriptor, backend, context, users, logger) { ServiceProviderUuid = serviceProvider };
     }
+
+    /// <summary>
+    /// The backend named by <paramref name="backendId"/> built from the config alone, without asking
+    /// Waldur (diagnostics: the backend is checked even when Waldur cannot be reached).
+    /// </summary>
+    public object CreateBackendFromConfig(OfferingConfig offering, string backendId) =>
+        CreateBackend(Descriptor(backendId), offering, Context(offering, offering.Components));
+
+    private BackendDescriptor Descriptor(string backendId) => _runtime.Catalog.Find(backendId)
+        ?? throw new BackendException($"Backend \"{backendId}\" is not in this build (available: {_runtime.Catalog.IdList})");
+
+    private BackendContext Context(OfferingConfig offering, IReadOnlyList<SiteAgent.Backends.Model.ComponentDefinition> components) => new()
+    {
+        OfferingName = offering.Name,
+        OfferingUuid = offering.OfferingUuid,
+        Components = components,
+        Common = offering.CommonSettings,
+        Commands = _runtime.Commands,
+        LoggerFactory = _runtime.Loggers,
+        Time = _runtime.Time,
+        TimeZone = _runtime.Config.TimeZone,
+        DryRun = _runtime.DryRun,
+    };
 
     /// <summary>The username assigner of a session, using the offering's username backend (none when disabled).</summary>
     /// <param name="session">The offering's session.</param>

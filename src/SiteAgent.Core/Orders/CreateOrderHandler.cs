@@ -65,6 +65,16 @@ public sealed partial class CreateOrderHandler
     }
 
     /// <summary>
+    /// Creates the backend resource of a Waldur resource whose backend id is known but whose backend
+    /// resource has gone (the <c>drift --apply</c> repair), the way a Restore order for it would: the id
+    /// must be free or the resource's own, and is never released.
+    /// </summary>
+    /// <exception cref="NotOwnedException">The backend id is not the resource's own.</exception>
+    public async Task<CreatedResource> RecreateAsync(Resource resource, CancellationToken cancellationToken) =>
+        await CompleteKnownIdAsync(new OrderDetails { Uuid = Guid.Empty, State = OrderState.Executing, Type = OrderType.Restore }, resource, resource.ToRequest(), cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("A restore never releases its backend id.");
+
+    /// <summary>
     /// The resource already has a backend id: a restore, a re-created resource, or a run interrupted after
     /// its claim. Null when a Create's id is not the resource's own and was released.
     /// </summary>

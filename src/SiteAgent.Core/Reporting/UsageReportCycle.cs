@@ -66,18 +66,30 @@ public sealed partial class UsageReportCycle
         _logger = session.Logger;
     }
 
+    /// <summary>The periods to report; null for the live window (the current month and <c>reporting_periods</c> − 1 before it).</summary>
+    public IReadOnlyList<BillingPeriod>? Periods { get; init; }
+
+    /// <summary>The resource states whose usage is reported.</summary>
+    public IReadOnlyList<string> States { get; init; } = ReportedStates;
+
+    /// <summary>Only the resources with these backend ids; null for all.</summary>
+    public IReadOnlySet<string>? OnlyBackendIds { get; init; }
+
+    /// <summary>Submit the resource totals only, no per-user usage.</summary>
+    public bool SkipUserUsage { get; init; }
+
     /// <summary>Reports every period of the window; returns the counts.</summary>
     public async Task<ReportTotals> RunAsync(CancellationToken shutdown, CancellationToken abort)
     {
         var resources = (await _waldur.ListProviderResources(new ResourceListQuery
             {
                 OfferingUuids = [_session.Offering.OfferingUuid],
-                States = ReportedStates,
+                States = States,
                 Fields = ResourceFields,
             }).ToListAsync(abort).ConfigureAwait(false))
-            .Where(r => !string.IsNullOrWhiteSpace(r.BackendId)).ToList();
+            .Where(r => !string.IsNullOrWhiteSpace(r.BackendId) && (OnlyBackendIds is null || OnlyBackendIds.Contains(r.BackendId!))).ToList();
         var started = _runtime.Time.GetUtcNow();
-        var periods = BillingPeriod.Window(started, _runtime.Config.TimeZone, _runtime.Config.ReportingPeriods);
+        var periods = Periods ?? BillingPeriod.Window(started, _runtime.Config.TimeZone, _runtime.Config.ReportingPeriods);
         LogStarted(_logger, _session.Name, resources.Count, string.Join(", ", periods.Select(p => p.Label)));
         var totals = ReportTotals.None;
         if (resources.Count == 0)
@@ -174,6 +186,11 @@ public sealed partial class UsageReportCycle
         else
         {
             return ReportTotals.None with { Skipped = 1 };
+        }
+
+        if (SkipUserUsage)
+        {
+            usage = usage with { PerUser = new Dictionary<string, IReadOnlyDictionary<string, decimal>>() };
         }
 
         var existing = records.For(resource.Uuid);

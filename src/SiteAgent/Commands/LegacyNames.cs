@@ -18,6 +18,7 @@ public static class LegacyNames
         ["waldur_sync_resource_limits"] = "sync-resource-limits",
         ["waldur_site_test_order"] = "test-order",
         ["waldur_site_load_historical_usage"] = "load-historical-usage",
+        ["waldur_site_diagnose_slurm_account"] = "diagnose-account",
     };
 
     /// <summary>The arguments to parse for an invocation as <paramref name="programPath"/>, and whether it was a reference name.</summary>

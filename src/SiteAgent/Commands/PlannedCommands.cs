@@ -11,20 +11,6 @@ public static class PlannedCommands
     /// <summary>Creates every helper command.</summary>
     public static IEnumerable<Command> Create(CommandServices services)
     {
-        yield return Planned(services, "diagnostics", "waldur_site_diagnostics",
-            "Check connectivity and configuration: Waldur user and offering, pending orders, backend diagnostics; exit 1 on a failed check.");
-        yield return Planned(services, "healthz", "waldur_site_healthz",
-            "Liveness (heartbeat file age) and readiness (Waldur reachable) probe; exit 1 when not healthy.",
-            new Option<int>("--max-age") { Description = "Maximum heartbeat age in seconds (default 300)", DefaultValueFactory = _ => 300 },
-            new Option<bool>("--liveness-only") { Description = "Skip the readiness check" });
-        yield return Planned(services, "load-components", "waldur_site_load_components",
-            "Create or update the offering's components in Waldur from backend_components.");
-        yield return Planned(services, "create-homedirs", "waldur_site_create_homedirs",
-            "Create home directories for every offering user in state OK (backends with home-directory support).");
-        yield return Planned(services, "sync-offering-users", "waldur_sync_offering_users",
-            "Generate usernames for offering users once (membership_sync does this every cycle).");
-        yield return Planned(services, "sync-resource-limits", "waldur_sync_resource_limits",
-            "Push limits read from the backend to the Waldur resources once.");
         yield return Planned(services, "test-order", "waldur_site_test_order",
             "Render and check order templates or order JSON files without contacting Waldur.",
             new Option<string?>("--template-dir") { Description = "Template directory (default: built-in templates)" },
@@ -39,16 +25,6 @@ public static class PlannedCommands
             new Option<bool>("--verbose") { Description = "Debug logging and backend operations" },
             new Option<bool>("--json-output") { Description = "Print the result as JSON" },
             new Option<bool>("--list-templates") { Description = "List the available templates" });
-        yield return Planned(services, "load-historical-usage", "waldur_site_load_historical_usage",
-            "Back-fill usage of past months from the backend into Waldur.",
-            new Option<string>("--offering-uuid", "-o") { Description = "Offering to load", Required = true },
-            new Option<string>("--user-token", "-t") { Description = "Waldur token (staff unless --no-staff-check)", Required = true },
-            new Option<string>("--start-date", "-s") { Description = "First day, YYYY-MM-DD", Required = true },
-            new Option<string>("--end-date", "-e") { Description = "Last day, YYYY-MM-DD", Required = true },
-            new Option<bool>("--skip-user-usage") { Description = "Submit only resource totals" },
-            new Option<bool>("--no-staff-check") { Description = "Do not require a staff token" },
-            new Option<bool>("--reconcile-stale") { Description = "Zero records the backend does not report" },
-            new Option<string[]>("--resource-backend-id") { Description = "Restrict to these resource backend ids (repeatable)" });
     }
 
     private static Command Planned(CommandServices services, string name, string referenceName, string description, params Option[] options)

@@ -21,6 +21,17 @@ public static class RootCommandFactory
 
         root.Subcommands.Add(ConfigCommands.Create(services));
         root.Subcommands.Add(BackendsCommand.Create(services));
+        root.Subcommands.Add(DiagnosticsCommand.Create(services));
+        root.Subcommands.Add(HealthzCommand.Create(services));
+        root.Subcommands.Add(LoadComponentsCommand.Create(services));
+        root.Subcommands.Add(DriftCommand.Create(services));
+        root.Subcommands.Add(DiagnoseAccountCommand.Create(services));
+        root.Subcommands.Add(HistoricalUsageCommand.Create(services));
+        foreach (var command in SyncCommands.Create(services))
+        {
+            root.Subcommands.Add(command);
+        }
+
         foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);

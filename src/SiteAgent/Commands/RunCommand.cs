@@ -62,22 +62,8 @@ public static partial class RunCommand
     {
         var dryRun = context.Parse.GetValue(context.Options.DryRun);
         var once = dryRun || context.Parse.GetValue(context.Options.Once);
-        var plan = dryRun ? new DryRunPlan(context.Output) : null;
-        var processRunner = new ProcessCommandRunner(context.Logging.CreateLogger("SiteAgent.Commands"));
-        ICommandRunner commands = plan is null ? processRunner : new DryRunCommandRunner(processRunner, context.Logging.CreateLogger("SiteAgent.Commands"), plan.Command);
-        using var clients = new WaldurClientFactory(config, modeName, AgentVersion.Current, context.Logging, plan is null ? null : plan.Waldur);
-        var runtime = new AgentRuntime
-        {
-            Config = config,
-            Environment = environment,
-            Catalog = context.Catalog,
-            Loggers = context.Logging,
-            Clients = clients,
-            Commands = commands,
-            Mode = modeName,
-            Version = AgentVersion.Current,
-            DryRun = dryRun,
-        };
+        using var built = OperatorRuntime.Build(context, config, environment, modeName, dryRun);
+        var runtime = built.Runtime;
         var heartbeat = new Heartbeat(environment.HeartbeatPath, runtime.Time, logger);
         using var stop = new ShutdownSignals(logger, cancellation);
         LogRunningMode(logger, runtime.Mode, dryRun ? " (dry run: nothing is changed)" : once ? " (one cycle)" : string.Empty);
@@ -97,10 +83,7 @@ public static partial class RunCommand
         };
 
         var exit = await PollingLoop.RunAsync(token => mode.RunCycleAsync(token, stop.Abort), period, heartbeat, once, runtime.Time, logger, stop.Shutdown).ConfigureAwait(false);
-        if (plan is not null)
-        {
-            context.Output.WriteLine($"[dry-run] {plan.Count} change(s) planned; nothing was changed in the backend or in Waldur");
-        }
+        built.WritePlanSummary(context.Output);
 
         return exit;
     }

@@ -169,7 +169,8 @@ internal sealed class AgentHarness : IAsyncDisposable
         }
     }
 
-    private async Task<JsonElement> GetAsync(string relative)
+    /// <summary>GET on the emulator's API with the agent's token, as JSON.</summary>
+    public async Task<JsonElement> GetAsync(string relative)
     {
         using var response = await _http.GetAsync(new Uri(new Uri(Emulator.ApiUrl), relative));
         var body = await response.Content.ReadAsStringAsync();

@@ -31,6 +31,12 @@ public static class SlurmAgentConfig
         IReadOnlyList<string>? components = null)
     {
         kinds ??= ["c_", "p_", "a_"];
+        if (kinds.Count != 3)
+        {
+            // Components passed positionally land here: both are string lists, so say which argument is wrong.
+            throw new ArgumentException($"kinds takes the customer, project and allocation prefix parts (3 entries), not {kinds.Count}; pass components by name", nameof(kinds));
+        }
+
         string Prefix(int level) => accountPrefix is null ? string.Empty : accountPrefix + kinds[level];
         var settings = new StringBuilder();
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())

@@ -48,20 +48,11 @@ public sealed partial class OfferingSessionFactory
         var descriptor = Descriptor(backendId);
         var context = Context(offering, components) with
         {
-            OfferingName = offering.Name,
-            OfferingUuid = offering.OfferingUuid,
-            Components = components,
-            Common = offering.CommonSettings,
-            Commands = _runtime.Commands,
-            LoggerFactory = _runtime.Loggers,
-            Time = _runtime.Time,
-            TimeZone = _runtime.Config.TimeZone,
             Offering = new OfferingFacts
             {
                 PluginOptions = details.PluginOptions?.Other ?? [],
                 PartitionNames = (details.Partitions ?? []).Select(p => p.PartitionName).OfType<string>().ToArray(),
             },
-            DryRun = _runtime.DryRun,
         };
         var backend = CreateBackend(descriptor, offering, context);
         var users = new OfferingUsersDirectory(waldur, offering.OfferingUuid, _userFields);

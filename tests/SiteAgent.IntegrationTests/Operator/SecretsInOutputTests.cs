@@ -32,6 +32,7 @@ public class SecretsInOutputTests
         File.WriteAllText(harness.ConfigPath, SlurmAgentConfig.Yaml($"Cluster {token}", harness.Emulator.ApiUrl, token, scenario.OfferingUuid,
             scenario.AccountPrefix, SlurmCluster.Name,
             new Dictionary<string, string> { ["qos_paused"] = $"\"{token}\"", ["qos_downscaled"] = $"\"{token}\"" },
+            components:
             [
                 $$"""cpu: {measured_unit: "{{token}}", unit_factor: 60000, accounting_type: "limit", label: "{{token}}", description: "{{token}}", article_code: "{{token}}"}""",
                 $$"""mem: {measured_unit: "gb-Hours", unit_factor: 61440, accounting_type: "usage", label: "RAM {{token}}"}""",

@@ -93,9 +93,15 @@ public sealed partial class SlurmBackend
         _ => throw new BackendException($"Unknown limit type {SlurmNames.Quote(limitType)}"),
     };
 
-    /// <summary>Whether one TRES must be written: its current text differs from the wanted value; an absent TRES has no limit, which -1 asks for.</summary>
+    /// <summary>
+    /// Whether one TRES must be written: its current value, read in SLURM units, differs from the wanted one.
+    /// An absent TRES has no limit, which -1 asks for. sacctmgr prints memory with a unit (<c>mem=1000M</c>),
+    /// so a text comparison would rewrite memory limits every time.
+    /// </summary>
     internal static bool LimitDiffers(IReadOnlyDictionary<string, string> have, string tres, long value) =>
-        have.TryGetValue(tres, out var text) ? text != value.ToString(CultureInfo.InvariantCulture) : value != -1;
+        have.TryGetValue(tres, out var text)
+            ? !SlurmParser.TryParseTresValue(tres, text, out var current) || current != value
+            : value != -1;
 
     private static string Describe(PeriodicSettings settings)
     {

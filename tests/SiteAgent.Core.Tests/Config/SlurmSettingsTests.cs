@@ -94,8 +94,9 @@ public class SlurmSettingsTests
         var result = TestCatalog.Load(TestCatalog.WithOffering(
             "\n    backend_settings:\n      default_account: root\n      periodic_limits:\n        enabled: true\n        emulator_base_url: \"localhost:8080\"\n"));
 
-        var error = TestCatalog.Errors(result);
-        await Assert.That(error).Contains("/etc/waldur/test.yaml:");
+        var error = result.ErrorReport();
+        await Assert.That(error).Contains("/etc/waldur/test.yaml");
+        await Assert.That(error).Contains("line 12");
         await Assert.That(error).Contains("periodic_limits.emulator_base_url");
         await Assert.That(error).Contains("\"localhost:8080\"");
     }

@@ -24,7 +24,7 @@ public class PeriodicLimitsEventTests
         using var broker = await TestBroker.RequireAsync();
         await using var harness = await StartHarnessAsync(scenario);
         var policy = SeedPolicy(harness);
-        using var agent = await StartAgentAsync(harness);
+        using var agent = await harness.StartEventAgentAsync();
         await Assert.That(await RunningProcess.WaitUntilAsync(async () => await harness.OrderStateAsync(create) == "done", Patience)).IsTrue().Because(Log(agent));
         var account = (await harness.ResourceAsync(await harness.OrderResourceAsync(create))).GetProperty("backend_id").GetString()!;
         var resource = await harness.OrderResourceAsync(create);
@@ -64,7 +64,7 @@ public class PeriodicLimitsEventTests
         using var broker = await TestBroker.RequireAsync();
         await using var harness = await StartHarnessAsync(scenario);
         var policy = SeedPolicy(harness);
-        using var agent = await StartAgentAsync(harness);
+        using var agent = await harness.StartEventAgentAsync();
         await Assert.That(await RunningProcess.WaitUntilAsync(async () => await harness.OrderStateAsync(create) == "done", Patience)).IsTrue().Because(Log(agent));
         var resource = await harness.OrderResourceAsync(create);
         var account = (await harness.ResourceAsync(resource)).GetProperty("backend_id").GetString()!;
@@ -130,18 +130,6 @@ public class PeriodicLimitsEventTests
     private static async Task<string> AccountSettingsAsync(string account) =>
         (await SlurmCluster.SacctmgrAsync("show", "association", "where", $"account={account}", $"cluster={SlurmCluster.Name}", "format=User,Fairshare,GrpTRESMins"))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.StartsWith('|'))[1..];
-
-    private static async Task<RunningProcess> StartAgentAsync(AgentHarness harness)
-    {
-        var agent = harness.StartEventAgent();
-        if (!await RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains("Event processing started", StringComparison.Ordinal) || agent.HasExited), Patience)
-            || agent.HasExited)
-        {
-            Assert.Fail("the agent did not start event processing:\n" + Log(agent));
-        }
-
-        return agent;
-    }
 
     private static async Task StopAsync(RunningProcess agent)
     {

@@ -204,17 +204,8 @@ public class EventProcessTests
         return harness;
     }
 
-    private static async Task<RunningProcess> StartAgentAsync(AgentHarness harness, string reconciliationMinutes = "60")
-    {
-        var agent = harness.StartEventAgent(reconciliationMinutes);
-        if (!await RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains("Event processing started", StringComparison.Ordinal) || agent.HasExited), Patience)
-            || agent.HasExited)
-        {
-            Assert.Fail("the agent did not start event processing:\n" + Log(agent));
-        }
-
-        return agent;
-    }
+    private static Task<RunningProcess> StartAgentAsync(AgentHarness harness, string reconciliationMinutes = "60") =>
+        harness.StartEventAgentAsync(reconciliationMinutes);
 
     private static async Task StopAsync(RunningProcess agent)
     {

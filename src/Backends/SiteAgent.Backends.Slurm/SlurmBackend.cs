@@ -26,7 +26,8 @@ public sealed partial class SlurmBackend :
     ILimitReadingBackend,
     IHomeDirectoryBackend,
     IResourceStatusBackend,
-    IUserLimitsBackend
+    IUserLimitsBackend,
+    IPeriodicSettingsBackend
 {
     private readonly SlurmOptions _options;
     private readonly BackendContext _context;
@@ -95,11 +96,6 @@ public sealed partial class SlurmBackend :
         if (_options.ProjectDirectory.Enabled)
         {
             SlurmLog.FeatureNotApplied(_logger, "project_directory");
-        }
-
-        if (_options.PeriodicLimits.Enabled)
-        {
-            SlurmLog.FeatureNotApplied(_logger, "periodic_limits");
         }
     }
 }

@@ -136,6 +136,7 @@ public sealed partial class SlurmClient
     /// <summary>Runs a sacctmgr write under the host-wide lock (the section's, inside one) and classifies its answer.</summary>
     private async Task<(SacctmgrOutcome Outcome, string Output)> WriteAsync(CommandSpec command, CancellationToken cancellationToken)
     {
+        Record(command);
         var result = Inspect(command, _held.Value is { } held
             ? await held.RunAsync(_runner, command, cancellationToken).ConfigureAwait(false)
             : _writeLock is null
@@ -154,8 +155,11 @@ public sealed partial class SlurmClient
         }
     }
 
-    private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken) =>
-        Inspect(command, await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false));
+    private async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
+    {
+        Record(command);
+        return Inspect(command, await _runner.RunAsync(command, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Refuses a cut-off output and logs a failure; returns the result unchanged otherwise.</summary>
     private CommandResult Inspect(CommandSpec command, CommandResult result)

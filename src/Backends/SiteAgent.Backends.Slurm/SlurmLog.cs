@@ -19,6 +19,7 @@ namespace SiteAgent.Backends.Slurm;
 /// 4060 DiagnosticSetting, 4061 DiagnosticResult, 4062 DiagnosticProblem, 4063 FeatureNotApplied,
 /// 4064 PullFailed, 4065 QosCreated, 4066 AccountNotFound, 4067 WaitingForOrphanedWriter, 4068 OrphanedWriterEnded,
 /// 4069 WriterRecordUnreadable, 4070 WriterRecordFailed, 4071 ParentVanished.
+/// 4090 PeriodicSettingsApplied, 4091 PeriodicSettingsFailed, 4092 PeriodicSettingsRefused (in SlurmLog.Periodic.cs).
 /// </remarks>
 internal static partial class SlurmLog
 {

@@ -106,16 +106,30 @@ public static partial class SlurmParser
             }
 
             var name = pair[..eq].ToString();
-            if (!TryParseUnitValue(pair[(eq + 1)..], out var amount))
+            if (TryParseTresValue(name, pair[(eq + 1)..], out var value))
+            {
+                values[name] = value;
+            }
+            else
             {
                 unparsed.Add(name);
-                continue;
             }
-
-            values[name] = name == "mem" ? (long)decimal.Truncate(amount / Mebibyte) : (long)amount;
         }
 
         return new TresLimits(values, unparsed);
+    }
+
+    /// <summary>One TRES value of a limit column in SLURM units: <c>mem</c> (printed <c>1000M</c>, <c>1.50G</c>) in megabytes, everything else as counted.</summary>
+    public static bool TryParseTresValue(string name, ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (!TryParseUnitValue(text, out var amount))
+        {
+            return false;
+        }
+
+        value = name == "mem" ? (long)decimal.Truncate(amount / Mebibyte) : (long)amount;
+        return true;
     }
 
     /// <summary>Parses a TRES column into name → value text as printed (for diffing settings).</summary>

@@ -29,4 +29,7 @@ public static class BackendCapabilities
 
     /// <summary><see cref="IUserLimitsBackend"/>.</summary>
     public const string UserLimits = "user_limits";
+
+    /// <summary><see cref="IPeriodicSettingsBackend"/>.</summary>
+    public const string PeriodicSettings = "periodic_settings";
 }

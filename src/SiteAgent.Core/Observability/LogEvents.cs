@@ -349,6 +349,15 @@ public static class LogEvents
     /// <summary>Periodic limits not applied, reported to Waldur.</summary>
     public const int EventPeriodicLimitsReported = 2611;
 
+    /// <summary>Periodic settings applied and their verdict reported to Waldur.</summary>
+    public const int EventPeriodicLimitsApplied = 2650;
+
+    /// <summary>The order-processing backend of the offering does not apply periodic settings.</summary>
+    public const int EventPeriodicLimitsUnsupported = 2651;
+
+    /// <summary>The verdict on periodic settings could not be reported to Waldur.</summary>
+    public const int EventPeriodicLimitsReportFailed = 2652;
+
     /// <summary>An API key rotation marked erred.</summary>
     public const int EventApiKeyRefused = 2612;
 

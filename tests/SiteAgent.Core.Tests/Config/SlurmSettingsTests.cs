@@ -39,6 +39,10 @@ public class SlurmSettingsTests
     [Arguments("default_homedir_umask: \"0999\"", "default_homedir_umask must be valid octal permissions")]
     [Arguments("ldap: {uri: ldap://x}", "LDAP project-group plugin is not part of this agent")]
     [Arguments("homedir_quota: {max_bytes: 10G}", "provider: field required")]
+    [Arguments("periodic_limits: {enabled: true, limit_type: GrpTresMins}", "expected one of GrpTRESMins, MaxTRESMins, GrpTRES")]
+    [Arguments("periodic_limits: {enabled: maybe}", "periodic_limits.enabled")]
+    [Arguments("periodic_limits: {emulator_base_url: \"ftp://emulator\"}", "must be an http:// or https:// URL")]
+    [Arguments("periodic_limits: {enabld: true}", "enabld")]
     public async Task Load_InvalidSlurmSetting_IsRejected(string setting, string message)
     {
         var result = TestCatalog.Load(TestCatalog.WithOffering("\n    backend_settings:\n      default_account: root\n      " + setting + "\n"));
@@ -62,5 +66,38 @@ public class SlurmSettingsTests
 
         await Assert.That(result.IsValid).IsTrue();
         await Assert.That(result.Warnings).Contains(w => w.Path.EndsWith("default_account", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task Load_PeriodicLimits_AreTyped_AndDefaultWhenAbsent()
+    {
+        var result = TestCatalog.Load(TestCatalog.WithOffering("""
+
+                backend_settings:
+                  default_account: root
+                  periodic_limits:
+                    enabled: true
+                    limit_type: MaxTRESMins
+                    emulator_mode: true
+                    emulator_base_url: "http://127.0.0.1:9000/"
+            """));
+
+        await Assert.That(result.IsValid).IsTrue().Because(TestCatalog.Errors(result));
+        var slurm = (SlurmOptions)result.Config!.Offerings[0].BackendSettings["slurm"];
+        await Assert.That(slurm.PeriodicLimits).IsEqualTo(new PeriodicLimitsOptions(true, true, "http://127.0.0.1:9000/", "MaxTRESMins"));
+        await Assert.That(SlurmOptions.Default.PeriodicLimits).IsEqualTo(new PeriodicLimitsOptions(false, false, "http://localhost:8080", "GrpTRESMins"));
+    }
+
+    [Test]
+    public async Task Load_InvalidPeriodicLimitsUrl_NamesFileLineAndKey()
+    {
+        var result = TestCatalog.Load(TestCatalog.WithOffering(
+            "\n    backend_settings:\n      default_account: root\n      periodic_limits:\n        enabled: true\n        emulator_base_url: \"localhost:8080\"\n"));
+
+        var error = result.ErrorReport();
+        await Assert.That(error).Contains("/etc/waldur/test.yaml");
+        await Assert.That(error).Contains("line 12");
+        await Assert.That(error).Contains("periodic_limits.emulator_base_url");
+        await Assert.That(error).Contains("\"localhost:8080\"");
     }
 }

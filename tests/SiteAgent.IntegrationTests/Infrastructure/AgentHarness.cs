@@ -59,6 +59,20 @@ internal sealed class AgentHarness : IAsyncDisposable
         return RunningProcess.Start(AgentBinary.Path, ["-m", "event_process", "-c", ConfigPath, "--log-format", "plain"], environment);
     }
 
+    /// <summary>Starts the AOT binary in event_process mode and waits (90 s at most) until it says event processing started; fails the test otherwise.</summary>
+    public async Task<RunningProcess> StartEventAgentAsync(string reconciliationMinutes = "60")
+    {
+        var agent = StartEventAgent(reconciliationMinutes);
+        static string Log(RunningProcess process) => process.Output + process.Error;
+        if (!await RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains("Event processing started", StringComparison.Ordinal) || agent.HasExited), TimeSpan.FromSeconds(90))
+            || agent.HasExited)
+        {
+            Assert.Fail("the agent did not start event processing:\n" + Log(agent));
+        }
+
+        return agent;
+    }
+
     /// <summary>Runs one order_process cycle of the AOT binary and returns what it printed.</summary>
     public Task<ProcessOutcome> RunAgentOnceAsync(params string[] extra) => RunModeOnceAsync("order_process", extra);
 

@@ -82,25 +82,3 @@ public sealed record LustreQuotaOptions(string MountPoint, long? BlockSoftLimit,
         return options;
     }
 }
-
-/// <summary>Periodic-settings commands from Waldur (<c>periodic_limits</c>).</summary>
-public sealed record PeriodicLimitsOptions(bool Enabled, bool EmulatorMode, string EmulatorBaseUrl, string LimitType)
-{
-    /// <summary>Limit types a periodic command may set.</summary>
-    public static readonly string[] LimitTypes = ["GrpTRESMins", "MaxTRESMins", "GrpTRES"];
-
-    /// <summary>Off.</summary>
-    public static PeriodicLimitsOptions Disabled { get; } = new(false, false, "http://localhost:8080", "GrpTRESMins");
-
-    /// <summary>Reads the block.</summary>
-    public static PeriodicLimitsOptions Read(SettingsReader reader)
-    {
-        var options = new PeriodicLimitsOptions(
-            reader.Boolean("enabled", false),
-            reader.Boolean("emulator_mode", false),
-            reader.String("emulator_base_url", "http://localhost:8080"),
-            reader.Choice("limit_type", LimitTypes) ?? "GrpTRESMins");
-        reader.ReportUnknownKeys();
-        return options;
-    }
-}

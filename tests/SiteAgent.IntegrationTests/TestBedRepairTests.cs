@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SiteAgent.IntegrationTests.Infrastructure;
 using SiteAgent.Testing;
 
@@ -12,7 +11,7 @@ namespace SiteAgent.IntegrationTests;
 /// </summary>
 [ClassDataSource<SecondSlurmInstance>(Shared = SharedType.PerClass)]
 [NotInParallel(SecondSlurmInstance.Key)]
-public class TestBedRepairTests(SecondSlurmInstance cluster)
+public partial class TestBedRepairTests(SecondSlurmInstance cluster)
 {
     [Test]
     public async Task UserAssociationWhoseAccountRowIsGone_UpRemovesTheOrphanAndTheClusterWorks()
@@ -99,63 +98,6 @@ public class TestBedRepairTests(SecondSlurmInstance cluster)
         await Assert.That(up.Error.Split('\n').Count(line => line.Contains("recreated the accounting database", StringComparison.Ordinal))).IsEqualTo(1);
         await Assert.That(await TreeOfAsync(p)).IsEmpty();
         await AssertSoundAndUsableAsync();
-    }
-
-    [Test]
-    public async Task Diagnostics_OnATreeWithAnOrphan_FailsNamingIt_AndPassesOnceUpRepairedIt()
-    {
-        cluster.Require();
-        var p = Prefix();
-        await MakeTreeAsync(p);
-        var orphan = (await cluster.AssociationsAsync()).Single(r => r.Account == p + "alloc" && r.User == p + "user");
-        var parent = (await cluster.AssociationsAsync()).Single(r => r.Account == p + "alloc" && r.User.Length == 0);
-        // The account's association is marked deleted while its user's stays live: the user association now points at a parent no read returns.
-        await cluster.SqlAsync($"UPDATE `{cluster.Name}_assoc_table` SET deleted=1 WHERE acct='{p}alloc' AND user=''");
-        // An agent configured for the private cluster (its name in the offering and in cluster_name), against the emulator.
-        var scenario = new TestScenario();
-        await using var harness = await AgentHarness.StartAsync(scenario);
-        harness.Emulator.Read(s => s.Offerings.Single(o => o.Uuid == scenario.OfferingUuid.ToString("N")).BackendId = cluster.Name);
-        File.WriteAllText(harness.ConfigPath, File.ReadAllText(harness.ConfigPath)
-            .Replace($"cluster_name: \"{SlurmCluster.Name}\"", $"cluster_name: \"{cluster.Name}\"", StringComparison.Ordinal));
-        File.SetUnixFileMode(harness.ConfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var environment = new Dictionary<string, string?>(cluster.Environment) { ["WALDUR_SITE_AGENT_HEARTBEAT_FILE"] = Path.Combine(harness.Directory, "heartbeat") };
-        Task<ProcessOutcome> DiagnosticsAsync(params string[] extra) =>
-            AgentBinary.RunAsync(["diagnostics", "-c", harness.ConfigPath, "--log-format", "plain", .. extra], environment);
-        var named = $"id {orphan.Id} (account {p}alloc, user {p}user) has missing parent id {parent.Id}";
-
-        var broken = await DiagnosticsAsync();
-        var brokenJson = await DiagnosticsAsync("--json");
-
-        await Assert.That(broken.ExitCode).IsNotEqualTo(0).Because(broken.ToString());
-        await Assert.That(broken.Output.Split('\n')).Contains(l => l.StartsWith("FAIL", StringComparison.Ordinal) && l.Contains("association tree", StringComparison.Ordinal) && l.Contains(named, StringComparison.Ordinal))
-            .Because(broken.Output);
-        await Assert.That(brokenJson.ExitCode).IsNotEqualTo(0).Because(brokenJson.ToString());
-        var (status, reason, passed) = TreeCheck(brokenJson.Output);
-        await Assert.That((status, passed)).IsEqualTo(("FAIL", false));
-        await Assert.That(reason).Contains("1 orphaned association(s)").And.Contains(named);
-        // Nothing else on the private cluster is wrong: the tree is the failure.
-        await Assert.That(broken.Output.Split('\n').Count(l => l.StartsWith("FAIL", StringComparison.Ordinal))).IsEqualTo(1).Because(broken.Output);
-
-        var up = await cluster.UpAsync();
-        await Assert.That(up.ExitCode == 0).IsTrue().Because(up.ToString());
-
-        var repaired = await DiagnosticsAsync();
-        var repairedJson = await DiagnosticsAsync("--json");
-
-        await Assert.That(repaired.ExitCode).IsEqualTo(0).Because(repaired.ToString());
-        await Assert.That(repaired.Output.Split('\n')).Contains(l => l.StartsWith("OK ", StringComparison.Ordinal) && l.Contains("association tree", StringComparison.Ordinal) && l.Contains("every parent present", StringComparison.Ordinal))
-            .Because(repaired.Output);
-        await Assert.That(repairedJson.ExitCode).IsEqualTo(0).Because(repairedJson.ToString());
-        await Assert.That(TreeCheck(repairedJson.Output)).IsEqualTo(("OK", TreeCheck(repairedJson.Output).Reason, true));
-        await Assert.That(repaired.Output + repairedJson.Output).DoesNotContain(scenario.Token);
-    }
-
-    /// <summary>Status and reason of the association-tree check in <c>diagnostics --json</c>, and whether every check passed.</summary>
-    private static (string Status, string Reason, bool Passed) TreeCheck(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var check = document.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "association tree");
-        return (check.GetProperty("status").GetString()!, check.GetProperty("reason").GetString()!, document.RootElement.GetProperty("passed").GetBoolean());
     }
 
     private static string Prefix() => "rp" + Guid.NewGuid().ToString("N")[..5] + "_";

@@ -14,15 +14,9 @@ public class HistoricalUsageReconcileTests
     [Test]
     public async Task ReconcileStale_ZeroesUsagesOfAUserWithoutJobs_OnlyWithTheFlag_AndDryRunOnlyPrints()
     {
-        var scenario = new TestScenario(siteUsernames: ["nobody", "daemon"], usageInMinutes: true);
-        var order = scenario.AddCreateOrder("Reconcile", cpu: 1, state: "executing");
-        await using var harness = await AgentHarness.StartAsync(scenario);
-        await Assert.That((await harness.RunAgentOnceAsync()).ExitCode).IsEqualTo(0);
-        var resource = await harness.OrderResourceAsync(order);
-        var account = (await harness.ResourceAsync(resource)).GetProperty("backend_id").GetString()!;
         // nobody runs a job this month; daemon runs none, in any month.
-        var job = await TestJobs.SubmitAsync(account, "nobody", cpus: 1, memoryMb: 100, seconds: 3);
-        await TestJobs.WaitForRecordsAsync([job], [account]);
+        var (scenario, harness, resource, _) = await BackfillSite.StartAsync("Reconcile");
+        await using var disposeHarness = harness;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var current = new DateOnly(today.Year, today.Month, 1);
         var past = current.AddMonths(-1);

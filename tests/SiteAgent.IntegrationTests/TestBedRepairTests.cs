@@ -6,11 +6,12 @@ namespace SiteAgent.IntegrationTests;
 /// <summary>
 /// tests/infra/slurm/up.sh heals an accounting database whose association tree slurmdbd 22.05 cannot
 /// read: each test breaks the tree of a second, private cluster with SQL (never the shared one), runs
-/// up.sh, and checks the tree and that the cluster works again.
+/// up.sh, and checks the tree and that the cluster works again. The agent's <c>diagnostics</c> is run on the
+/// broken private cluster too: its association-tree check must see what up.sh repairs.
 /// </summary>
 [ClassDataSource<SecondSlurmInstance>(Shared = SharedType.PerClass)]
 [NotInParallel(SecondSlurmInstance.Key)]
-public class TestBedRepairTests(SecondSlurmInstance cluster)
+public partial class TestBedRepairTests(SecondSlurmInstance cluster)
 {
     [Test]
     public async Task UserAssociationWhoseAccountRowIsGone_UpRemovesTheOrphanAndTheClusterWorks()

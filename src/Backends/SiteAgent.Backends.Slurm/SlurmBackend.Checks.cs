@@ -32,7 +32,7 @@ public sealed partial class SlurmBackend
         }
         catch (BackendException e)
         {
-            checks.Add(BackendCheck.Fail("association tree", $"could not read the associations: {e.Message}"));
+            checks.Add(BackendCheck.Fail("association tree", await TreeReadFailureAsync(e, cancellationToken).ConfigureAwait(false)));
             return checks;
         }
 
@@ -80,6 +80,27 @@ public sealed partial class SlurmBackend
         return BackendCheck.Fail("association tree",
             $"{orphans.Count} orphaned association(s): {shown}{(orphans.Count > 5 ? "; …" : string.Empty)}. slurmdbd cannot rebuild this tree when it restarts: " +
             "stop the agents, back up the database and remove or re-parent these associations before restarting slurmdbd");
+    }
+
+    /// <summary>Why the tree could not be read; says so when slurmdbd, which had just answered, stopped answering during the read.</summary>
+    /// <remarks>
+    /// slurmdbd 22.05 exits when it reads a tree in which an association's parent row is gone (not merely
+    /// marked deleted), so the read that would name the orphan is the one that ends slurmdbd. A second,
+    /// cheap read tells that case from a plain refusal.
+    /// </remarks>
+    private async Task<string> TreeReadFailureAsync(BackendException readFailure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client.ListClustersAsync(cancellationToken).ConfigureAwait(false);
+            return $"could not read the associations: {readFailure.Message}";
+        }
+        catch (BackendException)
+        {
+            return $"slurmdbd answered, then stopped answering while it read the associations ({readFailure.Message}). slurmdbd 22.05 exits this way when " +
+                $"an association's parent row is missing from {_options.ClusterName ?? "the cluster"}'s association table, and will again on every start: stop the agents, back up " +
+                "the accounting database, remove or re-parent the orphaned associations, then start slurmdbd";
+        }
     }
 
     private BackendCheck OwnedAccountsCheck(IReadOnlyList<TreeAssociation> tree)

@@ -453,4 +453,16 @@ public static class LogEvents
 
     /// <summary>load-historical-usage: the state file belongs to another run and is not used.</summary>
     public const int BackfillOtherRun = 2715;
+
+    /// <summary>load-historical-usage --reconcile-stale: a resource without usage in the backend's month is reported as zero.</summary>
+    public const int BackfillZeroTotal = 2740;
+
+    /// <summary>load-historical-usage --reconcile-stale: a per-user usage the backend does not report was set to zero.</summary>
+    public const int StaleUserUsageZeroed = 2741;
+
+    /// <summary>load-historical-usage --reconcile-stale --dry-run: a per-user usage would be set to zero.</summary>
+    public const int StaleUserUsageWouldZero = 2742;
+
+    /// <summary>load-historical-usage --reconcile-stale: a per-user usage whose parent link is not a component usage URL is left alone.</summary>
+    public const int StaleUserUsageBadParent = 2743;
 }

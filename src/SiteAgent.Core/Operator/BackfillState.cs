@@ -4,11 +4,13 @@ using System.Text.Json;
 namespace SiteAgent.Core.Operator;
 
 /// <summary>
-/// Where a <c>load-historical-usage</c> run stands: the offering, the range and the last month it
-/// completed. Written after every completed month (to a temporary file, then renamed, so a crash never
-/// leaves half a file), so a backfill that dies halfway resumes after its last completed month.
+/// Where a <c>load-historical-usage</c> run stands: the offering, the range, whether stale records are
+/// reconciled, and the last month it completed. Written after every completed month (to a temporary file, then renamed, so a crash never
+/// leaves half a file), so a backfill that dies halfway resumes after its last completed month. A run
+/// with <c>--reconcile-stale</c> is another run than one without: a month completed without zeroing
+/// stale records is not done for a run that must zero them.
 /// </summary>
-public sealed record BackfillState(Guid Offering, string Start, string End, string? LastCompleted)
+public sealed record BackfillState(Guid Offering, string Start, string End, string? LastCompleted, bool ReconcileStale = false)
 {
     /// <summary>The state in <paramref name="path"/>, or null when there is none.</summary>
     /// <exception cref="InvalidDataException">The file is not a state file.</exception>
@@ -27,7 +29,8 @@ public sealed record BackfillState(Guid Offering, string Start, string End, stri
                 Guid.Parse(root.GetProperty("offering_uuid").GetString()!),
                 root.GetProperty("start").GetString()!,
                 root.GetProperty("end").GetString()!,
-                root.TryGetProperty("last_completed_month", out var last) && last.ValueKind == JsonValueKind.String ? last.GetString() : null);
+                root.TryGetProperty("last_completed_month", out var last) && last.ValueKind == JsonValueKind.String ? last.GetString() : null,
+                root.TryGetProperty("reconcile_stale", out var reconcile) && reconcile.ValueKind == JsonValueKind.True);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException or ArgumentNullException)
         {
@@ -35,8 +38,9 @@ public sealed record BackfillState(Guid Offering, string Start, string End, stri
         }
     }
 
-    /// <summary>True when the state belongs to the same offering and range.</summary>
-    public bool SameRun(Guid offering, string start, string end) => Offering == offering && Start == start && End == end;
+    /// <summary>True when the state belongs to the same offering, range and reconciliation choice.</summary>
+    public bool SameRun(Guid offering, string start, string end, bool reconcileStale) =>
+        Offering == offering && Start == start && End == end && ReconcileStale == reconcileStale;
 
     /// <summary>Writes the state atomically.</summary>
     public void Write(string path)
@@ -49,6 +53,7 @@ public sealed record BackfillState(Guid Offering, string Start, string End, stri
             json.WriteString("start", Start);
             json.WriteString("end", End);
             json.WriteString("last_completed_month", LastCompleted);
+            json.WriteBoolean("reconcile_stale", ReconcileStale);
             json.WriteEndObject();
         }
 

@@ -11,11 +11,13 @@ namespace SiteAgent.Core.Operator;
 
 /// <summary>What to back-fill.</summary>
 public sealed record BackfillRequest(
-    OfferingConfig Offering, DateOnly Start, DateOnly End, IReadOnlySet<string>? ResourceBackendIds, bool SkipUserUsage, string StatePath, bool Restart);
+    OfferingConfig Offering, DateOnly Start, DateOnly End, IReadOnlySet<string>? ResourceBackendIds, bool SkipUserUsage, string StatePath, bool Restart,
+    bool ReconcileStale = false);
 
 /// <summary>
 /// <c>load-historical-usage</c>: the live report's code run month by month over a past range, for the
-/// resources in OK or Erred. Each completed month is recorded in the state file; a month with a
+/// resources in OK or Erred (with <see cref="BackfillRequest.ReconcileStale"/>, also zeroing what the backend does
+/// not report: see <see cref="UsageReportCycle.ReconcileStale"/>). Each completed month is recorded in the state file; a month with a
 /// failure stops the run there, so the next run starts with it.
 /// </summary>
 public sealed partial class HistoricalUsageLoader(AgentRuntime runtime, Heartbeat heartbeat, TextWriter? terminal)
@@ -46,7 +48,7 @@ public sealed partial class HistoricalUsageLoader(AgentRuntime runtime, Heartbea
         var endText = request.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var months = Months(request.Start, request.End, runtime.Time.GetUtcNow(), runtime.Config.TimeZone);
         var state = request.Restart ? null : BackfillState.Read(request.StatePath);
-        if (state is not null && !state.SameRun(request.Offering.OfferingUuid, startText, endText))
+        if (state is not null && !state.SameRun(request.Offering.OfferingUuid, startText, endText, request.ReconcileStale))
         {
             LogOtherRun(_logger, request.StatePath, state.Start, state.End);
             state = null;
@@ -72,6 +74,7 @@ public sealed partial class HistoricalUsageLoader(AgentRuntime runtime, Heartbea
                 States = States,
                 OnlyBackendIds = request.ResourceBackendIds,
                 SkipUserUsage = request.SkipUserUsage,
+                ReconcileStale = request.ReconcileStale,
             }.RunAsync(cancellationToken, cancellationToken).ConfigureAwait(false);
             if (totals.Failed > 0)
             {
@@ -81,7 +84,7 @@ public sealed partial class HistoricalUsageLoader(AgentRuntime runtime, Heartbea
 
             if (!runtime.DryRun)
             {
-                new BackfillState(request.Offering.OfferingUuid, startText, endText, months[i].Label).Write(request.StatePath);
+                new BackfillState(request.Offering.OfferingUuid, startText, endText, months[i].Label, request.ReconcileStale).Write(request.StatePath);
             }
         }
 
@@ -97,7 +100,7 @@ public sealed partial class HistoricalUsageLoader(AgentRuntime runtime, Heartbea
     private static partial void LogResuming(ILogger logger, string path, string last, int done, int count);
 
     [LoggerMessage(EventId = LogEvents.BackfillOtherRun, Level = LogLevel.Warning,
-        Message = "{Path} holds the state of another run ({Start} to {End}); starting from the first month")]
+        Message = "{Path} holds the state of another run ({Start} to {End}, or with a different --reconcile-stale); starting from the first month")]
     private static partial void LogOtherRun(ILogger logger, string path, string start, string end);
 
     [LoggerMessage(EventId = LogEvents.BackfillMonthFailed, Level = LogLevel.Error,

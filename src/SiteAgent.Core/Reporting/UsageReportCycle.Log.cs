@@ -50,4 +50,8 @@ public sealed partial class UsageReportCycle
     [LoggerMessage(EventId = LogEvents.UsageComponentsUnknown, Level = LogLevel.Warning,
         Message = "Offering \"{Offering}\": the backend reports usage of {Components}, which the Waldur offering has no component for; that usage is not submitted")]
     private static partial void LogUnknownComponents(ILogger logger, string offering, string components);
+
+    [LoggerMessage(EventId = LogEvents.BackfillZeroTotal, Level = LogLevel.Information,
+        Message = "Resource {Resource} ({BackendId}): the backend reports no usage in {Period}; reporting zero for every configured component (reconciling stale records)")]
+    private static partial void LogZeroTotal(ILogger logger, Guid resource, string backendId, string period);
 }

@@ -78,6 +78,13 @@ public sealed partial class UsageReportCycle
     /// <summary>Submit the resource totals only, no per-user usage.</summary>
     public bool SkipUserUsage { get; init; }
 
+    /// <summary>
+    /// Make Waldur match the backend for past months too: a resource the backend reports no usage of is
+    /// reported as zero for every configured component (also where Waldur holds more), and per-user usages of users the
+    /// backend does not report are set to zero (unless <see cref="SkipUserUsage"/>).
+    /// </summary>
+    public bool ReconcileStale { get; init; }
+
     /// <summary>Reports every period of the window; returns the counts.</summary>
     public async Task<ReportTotals> RunAsync(CancellationToken shutdown, CancellationToken abort)
     {
@@ -98,7 +105,9 @@ public sealed partial class UsageReportCycle
         }
 
         var components = (_session.Details.Components ?? []).Select(c => c.Type).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var submitter = new UsageSubmitter(_waldur, components, _backend.UsageCanDecrease, _runtime.Config.TimeZone, _logger);
+        // Reconciling means the backend is the truth: a lower figure than Waldur holds is written, not held back.
+        var submitter = new UsageSubmitter(_waldur, components, _backend.UsageCanDecrease || ReconcileStale, _runtime.Config.TimeZone, _logger);
+        var stale = ReconcileStale && !SkipUserUsage ? new StaleUserUsages(_waldur, _runtime.Config.TimeZone, _runtime.DryRun, _logger) : null;
         foreach (var period in periods)
         {
             if (shutdown.IsCancellationRequested)
@@ -106,7 +115,7 @@ public sealed partial class UsageReportCycle
                 break;
             }
 
-            var result = await ReportPeriodAsync(period, started, resources, submitter, shutdown, abort).ConfigureAwait(false);
+            var result = await ReportPeriodAsync(period, started, resources, submitter, stale, shutdown, abort).ConfigureAwait(false);
             LogPeriodSummary(_logger, _session.Name, period.Label, result.Submitted, result.Unchanged, result.UserUsages, result.Anomalies, result.Skipped, result.Failed);
             totals += result;
         }
@@ -115,7 +124,7 @@ public sealed partial class UsageReportCycle
     }
 
     private async Task<ReportTotals> ReportPeriodAsync(
-        BillingPeriod period, DateTimeOffset started, List<Resource> resources, UsageSubmitter submitter, CancellationToken shutdown, CancellationToken abort)
+        BillingPeriod period, DateTimeOffset started, List<Resource> resources, UsageSubmitter submitter, StaleUserUsages? stale, CancellationToken shutdown, CancellationToken abort)
     {
         var ids = resources.Select(r => r.BackendId!).Distinct(StringComparer.Ordinal).ToArray();
         UsageReport report;
@@ -153,14 +162,14 @@ public sealed partial class UsageReportCycle
         for (var i = 0; i < resources.Count && !shutdown.IsCancellationRequested; i++)
         {
             _heartbeat.TouchEvery10th(i);
-            totals += await ReportResourceAsync(resources[i], period, report, records, submitter, abort).ConfigureAwait(false);
+            totals += await ReportResourceAsync(resources[i], period, report, records, submitter, stale, abort).ConfigureAwait(false);
         }
 
         return totals;
     }
 
     private async Task<ReportTotals> ReportResourceAsync(
-        Resource resource, BillingPeriod period, UsageReport report, PeriodRecords records, UsageSubmitter submitter, CancellationToken abort)
+        Resource resource, BillingPeriod period, UsageReport report, PeriodRecords records, UsageSubmitter submitter, StaleUserUsages? stale, CancellationToken abort)
     {
         var backendId = resource.BackendId!;
         ResourceUsage usage;
@@ -183,10 +192,17 @@ public sealed partial class UsageReportCycle
             // Known to the backend but idle this month: zero for every component.
             usage = ResourceUsage.Zero(_session.BackendContext.Components.Select(c => c.Type));
         }
+        else if (ReconcileStale)
+        {
+            LogZeroTotal(_logger, resource.Uuid, backendId, period.Label);
+            usage = ResourceUsage.Zero(_session.BackendContext.Components.Select(c => c.Type));
+        }
         else
         {
             return ReportTotals.None with { Skipped = 1 };
         }
+
+        var reportedUsers = usage.PerUser.Keys.ToArray();
 
         if (SkipUserUsage)
         {
@@ -206,7 +222,10 @@ public sealed partial class UsageReportCycle
                     LogUnknownComponents(_logger, _session.Name, string.Join(", ", unlogged));
                 }
 
-                return Count(outcome);
+                var zeroed = stale is not null && outcome.Decision != TotalDecision.Anomaly
+                    ? await stale.ZeroAsync(resource.Uuid, period, reportedUsers, abort).ConfigureAwait(false)
+                    : 0;
+                return Count(outcome) with { UserUsages = outcome.UserUsages + zeroed };
             }
             catch (WaldurApiException ex) when (!ex.IsTransient)
             {

@@ -21,13 +21,16 @@ public static partial class HistoricalUsageCommand
         var endDate = new Option<string>("--end-date", "-e") { Description = "Last day, YYYY-MM-DD (only its month matters)", Required = true };
         var skipUsers = new Option<bool>("--skip-user-usage") { Description = "Submit only resource totals" };
         var noStaffCheck = new Option<bool>("--no-staff-check") { Description = "Do not require a staff token (Waldur still enforces permissions)" };
-        var reconcile = new Option<bool>("--reconcile-stale") { Description = "Zero records the backend does not report (not available in this release)" };
+        var reconcile = new Option<bool>("--reconcile-stale") {
+            Description = "Make Waldur match the backend: a resource without usage in a month gets zero for every configured component, and " +
+                "per-user usages of users the backend does not report that month are set to 0 (not with --skip-user-usage)",
+        };
         var backendIds = new Option<string[]>("--resource-backend-id") { Description = "Restrict to these resource backend ids (repeatable)" };
         var statePath = new Option<string?>("--state-file") { Description = "Where the last completed month is kept (default: ./historical-usage-<offering>.state)", HelpName = "FILE" };
         var restart = new Option<bool>("--restart") { Description = "Ignore the state file and start from the first month" };
         var command = new Command("load-historical-usage",
             "Back-fill usage of past months from the backend into Waldur, month by month with the live report's code (amounts " +
-            "rounded to 2 decimals, only what differs from Waldur is sent). Each completed month is written to the state file, so " +
+            "rounded to 2 decimals, only what differs from Waldur is sent; --reconcile-stale also zeroes what the backend does not report). Each completed month is written to the state file, so " +
             "an interrupted run resumes after it. --dry-run prints the writes. Progress on a terminal, log lines otherwise. " +
             "Exit status 0 done, 1 failed, 130 interrupted. (reference: waldur_site_load_historical_usage)")
         {
@@ -38,12 +41,6 @@ public static partial class HistoricalUsageCommand
             using var context = services.Context(parse, logToStandardError: true);
             var userToken = parse.GetValue(token)!;
             SecretRedactor.Shared.AddSecrets([userToken]);
-            if (parse.GetValue(reconcile))
-            {
-                context.Error.WriteLine("waldur-site-agent load-historical-usage: --reconcile-stale is not yet available in this release.");
-                return ExitCodes.NotYetAvailable;
-            }
-
             if (!TryDates(parse.GetValue(startDate)!, parse.GetValue(endDate)!, out var start, out var end, out var problem))
             {
                 context.Error.WriteLine("error: " + problem);
@@ -78,7 +75,8 @@ public static partial class HistoricalUsageCommand
                 parse.GetValue(backendIds) is { Length: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null,
                 parse.GetValue(skipUsers),
                 parse.GetValue(statePath) ?? Path.GetFullPath($"historical-usage-{uuid:N}.state"),
-                parse.GetValue(restart));
+                parse.GetValue(restart),
+                parse.GetValue(reconcile));
             using var heartbeat = OneShotHeartbeat.Create(runtime.Runtime);
             try
             {

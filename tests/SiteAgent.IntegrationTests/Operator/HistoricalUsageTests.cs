@@ -11,14 +11,8 @@ public class HistoricalUsageTests
     [Test]
     public async Task Backfill_StopsAtAFailedMonth_AndTheNextRunResumesThere()
     {
-        var scenario = new TestScenario(siteUsernames: ["nobody", "daemon"], usageInMinutes: true);
-        var order = scenario.AddCreateOrder("Backfill", cpu: 1, state: "executing");
-        await using var harness = await AgentHarness.StartAsync(scenario);
-        await Assert.That((await harness.RunAgentOnceAsync()).ExitCode).IsEqualTo(0);
-        var resource = await harness.OrderResourceAsync(order);
-        var account = (await harness.ResourceAsync(resource)).GetProperty("backend_id").GetString()!;
-        var job = await TestJobs.SubmitAsync(account, "nobody", cpus: 1, memoryMb: 100, seconds: 3);
-        await TestJobs.WaitForRecordsAsync([job], [account]);
+        var (scenario, harness, _, _) = await BackfillSite.StartAsync("Backfill");
+        await using var disposeHarness = harness;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
         var state = Path.Combine(harness.Directory, "backfill.state");

@@ -26,7 +26,8 @@ public sealed partial class SlurmBackend :
     ILimitReadingBackend,
     IHomeDirectoryBackend,
     IResourceStatusBackend,
-    IUserLimitsBackend
+    IUserLimitsBackend,
+    IResourceListingBackend
 {
     private readonly SlurmOptions _options;
     private readonly BackendContext _context;

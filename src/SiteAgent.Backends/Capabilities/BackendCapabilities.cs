@@ -29,4 +29,7 @@ public static class BackendCapabilities
 
     /// <summary><see cref="IUserLimitsBackend"/>.</summary>
     public const string UserLimits = "user_limits";
+
+    /// <summary><see cref="IResourceListingBackend"/>.</summary>
+    public const string ResourceListing = "resource_listing";
 }

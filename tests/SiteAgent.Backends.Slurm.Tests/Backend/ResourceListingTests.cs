@@ -13,11 +13,11 @@ public class ResourceListingTests
 
     /// <summary>The account-level rows of the recorded accounts on this cluster (hpc_alloc-2 has no association here).</summary>
     private const string Associations = """
-        hpc_alloc-1|hpc_proj-1|||cpu=600000,mem=614400|||normal|
+        hpc_alloc-1|hpc_proj-1|||cpu=600000,mem=600G|||normal|
         hpc_alloc-1|hpc_proj-1|alice|||||normal|
         hpc_org-a|root||||||normal|
         hpc_proj-1|hpc_org-a||||||normal|
-        hpc_noorg|hpc_proj-2|||cpu=120000,bogus|||normal|
+        hpc_noorg|hpc_proj-2|||cpu=120000,billing=NONE|||normal|
         root|||||||normal|
 
         """;

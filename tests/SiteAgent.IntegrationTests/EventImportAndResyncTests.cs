@@ -12,7 +12,7 @@ namespace SiteAgent.IntegrationTests;
 [NotInParallel("rabbitmq-broker")]
 public class EventImportAndResyncTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = EventAgent.Patience;
 
     [Test]
     public async Task ImportRequest_ReportsHandMadeAccounts_WithLimits_SkipsUnknownProjectsAndWhatWaldurKnows()
@@ -124,9 +124,7 @@ public class EventImportAndResyncTests
 
     private static async Task<AgentHarness> StartHarnessAsync(TestScenario scenario, bool importEnabled)
     {
-        (await TestBroker.RequireAsync()).Dispose();
-        var harness = await AgentHarness.StartAsync(scenario, broker: TestBroker.Management);
-        harness.WriteEventConfig();
+        var harness = await EventAgent.StartHarnessAsync(scenario);
         if (importEnabled)
         {
             File.WriteAllText(harness.ConfigPath, File.ReadAllText(harness.ConfigPath)
@@ -136,27 +134,11 @@ public class EventImportAndResyncTests
         return harness;
     }
 
-    private static async Task<RunningProcess> StartAgentAsync(AgentHarness harness)
-    {
-        var agent = harness.StartEventAgent();
-        if (!await RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains("Event processing started", StringComparison.Ordinal) || agent.HasExited), Patience)
-            || agent.HasExited)
-        {
-            Assert.Fail("the agent did not start event processing:\n" + Log(agent));
-        }
+    private static Task<RunningProcess> StartAgentAsync(AgentHarness harness) => EventAgent.StartAsync(harness);
 
-        return agent;
-    }
+    private static Task StopAsync(RunningProcess agent) => EventAgent.StopAsync(agent);
 
-    private static async Task StopAsync(RunningProcess agent)
-    {
-        agent.Signal(15);
-        var outcome = await agent.WaitAsync(TimeSpan.FromSeconds(60));
-        await Assert.That(outcome.ExitCode).IsEqualTo(0).Because(Log(agent));
-    }
+    private static Task<bool> WaitForUsersAsync(string account, string[] expected) => EventAgent.WaitForUsersAsync(account, expected);
 
-    private static Task<bool> WaitForUsersAsync(string account, string[] expected) =>
-        RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.UsersAsync(account)).Order().SequenceEqual(expected.Order()), Patience);
-
-    private static string Log(RunningProcess agent) => agent.Output + agent.Error;
+    private static string Log(RunningProcess agent) => EventAgent.Log(agent);
 }

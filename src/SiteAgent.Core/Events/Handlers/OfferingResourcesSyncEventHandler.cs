@@ -11,7 +11,8 @@ namespace SiteAgent.Core.Events.Handlers;
 /// state): first the membership part — missing backend resources re-created under their ids (one that
 /// cannot be is marked erred), then the full membership sync of the offering — and then a full order
 /// pass (every pending-provider and executing order, whatever its age). A failure of one part does not
-/// skip the other; the first failure is raised afterwards, so the consumer logs or retries the message.
+/// skip the other, and a failed re-creation does not skip the sync; the first failure is raised
+/// afterwards, so the consumer logs or retries the message.
 /// </summary>
 public sealed partial class OfferingResourcesSyncEventHandler(EventServices services)
     : EventHandler<OfferingResourcesSyncEvent>(services, ObservableObjectType.OfferingResourcesSync, EventJsonContext.Default.OfferingResourcesSyncEvent)
@@ -19,19 +20,14 @@ public sealed partial class OfferingResourcesSyncEventHandler(EventServices serv
     /// <inheritdoc />
     protected override async Task HandleAsync(OfferingConfig offering, OfferingResourcesSyncEvent message, CancellationToken cancellationToken)
     {
-        Exception? membershipFailure = null;
+        Exception? failure = null;
         if (offering.MembershipSyncBackend.Length > 0)
         {
-            try
-            {
-                await RecreateMissingAsync(offering, cancellationToken).ConfigureAwait(false);
-                await MembershipEvent.SyncAsync(Services, offering, ServiceName, MembershipScope.Offering, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                membershipFailure = ex;
-                LogPartFailed(Services.Logger, offering.Name, "membership sync", ex.Message);
-            }
+            // A failed re-creation pass still leaves the resources that exist to be synced.
+            var recreation = await RunPartAsync(offering, "re-creation", () => RecreateMissingAsync(offering, cancellationToken)).ConfigureAwait(false);
+            var sync = await RunPartAsync(offering, "membership sync",
+                () => MembershipEvent.SyncAsync(Services, offering, ServiceName, MembershipScope.Offering, cancellationToken)).ConfigureAwait(false);
+            failure = recreation ?? sync;
         }
 
         if (offering.OrderProcessingBackend.Length > 0)
@@ -39,9 +35,23 @@ public sealed partial class OfferingResourcesSyncEventHandler(EventServices serv
             await EventReconciliation.RunOrderPassAsync(Services, offering, ServiceName, cancellationToken).ConfigureAwait(false);
         }
 
-        if (membershipFailure is not null)
+        if (failure is not null)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(membershipFailure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private async Task<Exception?> RunPartAsync(OfferingConfig offering, string part, Func<Task> work)
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPartFailed(Services.Logger, offering.Name, part, ex.Message);
+            return ex;
         }
     }
 
@@ -56,6 +66,6 @@ public sealed partial class OfferingResourcesSyncEventHandler(EventServices serv
     }
 
     [LoggerMessage(EventId = LogEvents.ResourcesSyncPartFailed, Level = LogLevel.Error,
-        Message = "Offering \"{Offering}\": the {Part} part of the forced resources sync failed: {Error}; the order pass still runs")]
+        Message = "Offering \"{Offering}\": the {Part} step of the forced resources sync failed: {Error}; the remaining steps still run")]
     private static partial void LogPartFailed(ILogger logger, string offering, string part, string error);
 }

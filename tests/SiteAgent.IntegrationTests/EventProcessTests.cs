@@ -13,7 +13,7 @@ namespace SiteAgent.IntegrationTests;
 [NotInParallel("rabbitmq-broker")]
 public class EventProcessTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = EventAgent.Patience;
 
     /// <summary>order plus the six membership types (no key rotation: SLURM does not rotate keys).</summary>
     private const int ConsumersPerOffering = 7;
@@ -196,24 +196,11 @@ public class EventProcessTests
         await StopAsync(agent);
     }
 
-    private static async Task<AgentHarness> StartHarnessAsync(TestScenario scenario)
-    {
-        (await TestBroker.RequireAsync()).Dispose();
-        var harness = await AgentHarness.StartAsync(scenario, broker: TestBroker.Management);
-        harness.WriteEventConfig();
-        return harness;
-    }
+    private static Task<AgentHarness> StartHarnessAsync(TestScenario scenario) => EventAgent.StartHarnessAsync(scenario);
 
-    private static Task<RunningProcess> StartAgentAsync(AgentHarness harness, string reconciliationMinutes = "60") =>
-        harness.StartEventAgentAsync(reconciliationMinutes);
+    private static Task<RunningProcess> StartAgentAsync(AgentHarness harness, string reconciliationMinutes = "60") => EventAgent.StartAsync(harness, reconciliationMinutes);
 
-    private static async Task StopAsync(RunningProcess agent)
-    {
-        agent.Signal(15);
-        var outcome = await agent.WaitAsync(TimeSpan.FromSeconds(60));
-        await Assert.That(outcome.ExitCode).IsEqualTo(0).Because(Log(agent));
-        await Assert.That(Log(agent)).Contains("Event processing stopped after unsubscribing");
-    }
+    private static Task StopAsync(RunningProcess agent) => EventAgent.StopAsync(agent);
 
     private static (string Vhost, string Queue) OrderQueue(AgentHarness harness) => harness.Emulator.Read(s =>
     {
@@ -224,11 +211,10 @@ public class EventProcessTests
     private static Task<bool> WaitForOrderAsync(AgentHarness harness, Guid order, string state) =>
         RunningProcess.WaitUntilAsync(async () => await harness.OrderStateAsync(order) == state, Patience);
 
-    private static Task<bool> WaitForUsersAsync(string account, string[] expected) =>
-        RunningProcess.WaitUntilAsync(async () => (await SlurmCluster.UsersAsync(account)).Order().SequenceEqual(expected.Order()), Patience);
+    private static Task<bool> WaitForUsersAsync(string account, string[] expected) => EventAgent.WaitForUsersAsync(account, expected);
 
     private static Task<bool> WaitForLogAsync(RunningProcess agent, string text) =>
         RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Contains(text, StringComparison.Ordinal)), Patience);
 
-    private static string Log(RunningProcess agent) => agent.Output + agent.Error;
+    private static string Log(RunningProcess agent) => EventAgent.Log(agent);
 }

@@ -27,7 +27,8 @@ public sealed partial class SlurmBackend :
     IHomeDirectoryBackend,
     IResourceStatusBackend,
     IUserLimitsBackend,
-    IPeriodicSettingsBackend
+    IPeriodicSettingsBackend,
+    IResourceListingBackend
 {
     private readonly SlurmOptions _options;
     private readonly BackendContext _context;

@@ -18,7 +18,7 @@ namespace SiteAgent.Backends.Slurm;
 /// 4040 UsageLineSkipped, 4042 UsageBatchFailed, 4041 UnparsedLimit, 4050 StatusNotConfigured, 4051 QosChanged, 4052 QosUnchanged,
 /// 4060 DiagnosticSetting, 4061 DiagnosticResult, 4062 DiagnosticProblem, 4063 FeatureNotApplied,
 /// 4064 PullFailed, 4065 QosCreated, 4066 AccountNotFound, 4067 WaitingForOrphanedWriter, 4068 OrphanedWriterEnded,
-/// 4069 WriterRecordUnreadable, 4070 WriterRecordFailed, 4071 ParentVanished.
+/// 4069 WriterRecordUnreadable, 4070 WriterRecordFailed, 4071 ParentVanished, 4080 ListedAccountSkipped, 4081 ResourcesListed.
 /// 4090 PeriodicSettingsApplied, 4091 PeriodicSettingsFailed, 4092 PeriodicSettingsRefused (in SlurmLog.Periodic.cs).
 /// </remarks>
 internal static partial class SlurmLog
@@ -168,4 +168,10 @@ internal static partial class SlurmLog
 
     [LoggerMessage(EventId = 4071, Level = LogLevel.Warning, Message = "Parent account {Parent} of {Account} was removed by another process since this agent saw it; creating it again")]
     public static partial void ParentVanished(ILogger logger, string parent, string account);
+
+    [LoggerMessage(EventId = 4080, Level = LogLevel.Warning, Message = "SLURM account {Account} is not listed as a resource: {Reason}")]
+    public static partial void ListedAccountSkipped(ILogger logger, string account, string reason);
+
+    [LoggerMessage(EventId = 4081, Level = LogLevel.Information, Message = "Listed {Count} SLURM accounts as resources ({Records} account records) on cluster {Cluster}")]
+    public static partial void ResourcesListed(ILogger logger, int count, int records, string cluster);
 }

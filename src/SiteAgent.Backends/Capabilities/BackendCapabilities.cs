@@ -32,4 +32,7 @@ public static class BackendCapabilities
 
     /// <summary><see cref="IPeriodicSettingsBackend"/>.</summary>
     public const string PeriodicSettings = "periodic_settings";
+
+    /// <summary><see cref="IResourceListingBackend"/>.</summary>
+    public const string ResourceListing = "resource_listing";
 }

@@ -406,6 +406,48 @@ public static class LogEvents
     /// <summary>An OIDC-only offering cannot log in to the broker.</summary>
     public const int EventNeedsStaticToken = 2627;
 
+    /// <summary>An importable backend resource reported to Waldur.</summary>
+    public const int ImportReported = 2630;
+
+    /// <summary>An importable backend resource was reported before.</summary>
+    public const int ImportAlreadyReported = 2631;
+
+    /// <summary>An importable backend resource names no Waldur project.</summary>
+    public const int ImportNoProject = 2632;
+
+    /// <summary>A backend resource's id or project slug may not go into a Waldur query.</summary>
+    public const int ImportRejected = 2633;
+
+    /// <summary>Reporting one importable backend resource failed.</summary>
+    public const int ImportResourceFailed = 2634;
+
+    /// <summary>What an import run did.</summary>
+    public const int ImportSummary = 2635;
+
+    /// <summary>An import request marked done.</summary>
+    public const int ImportRequestDone = 2636;
+
+    /// <summary>An import request failed and was marked erred.</summary>
+    public const int ImportRequestFailed = 2637;
+
+    /// <summary>An import request already Done or Erred.</summary>
+    public const int ImportRequestFinished = 2638;
+
+    /// <summary>Forced resources sync: a missing backend resource was re-created.</summary>
+    public const int ResourcesSyncRecreated = 2639;
+
+    /// <summary>Forced resources sync: re-creating a backend resource failed; the resource is marked erred.</summary>
+    public const int ResourcesSyncRecreateFailed = 2640;
+
+    /// <summary>Forced resources sync: what the re-creation pass did.</summary>
+    public const int ResourcesSyncRecreation = 2641;
+
+    /// <summary>Forced resources sync: one of its two parts failed.</summary>
+    public const int ResourcesSyncPartFailed = 2642;
+
+    /// <summary>Forced resources sync: Waldur did not take a resource as erred.</summary>
+    public const int ResourcesSyncMarkFailed = 2643;
+
     /// <summary>healthz: the heartbeat file is missing or older than the limit.</summary>
     public const int HeartbeatStale = 2700;
 

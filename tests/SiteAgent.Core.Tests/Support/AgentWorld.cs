@@ -92,7 +92,7 @@ internal sealed class AgentWorld : IAsyncDisposable
     private static BackendCatalog Catalog(ICatalogAddition? extra) => new(
     [
         new BackendDescriptor("slurm", "SLURM", "1.0.0", "", typeof(SlurmBackend).FullName!,
-            [BackendCapabilities.MembershipSync, BackendCapabilities.UsageReporting, BackendCapabilities.LimitReading, BackendCapabilities.ResourceStatus, BackendCapabilities.UserLimits],
+            [BackendCapabilities.OrderProcessing, BackendCapabilities.MembershipSync, BackendCapabilities.UsageReporting, BackendCapabilities.LimitReading, BackendCapabilities.ResourceStatus, BackendCapabilities.UserLimits, BackendCapabilities.ResourceListing],
             r => SlurmOptions.Read(r), (settings, context) => new SlurmBackend((SlurmOptions)settings, context)),
         new BackendDescriptor("base", "Basic", "1.0.0", "", typeof(BaseUsernameBackend).FullName!,
             [BackendCapabilities.UsernameManagement], r => NoSettings.Read(r), (_, _) => new BaseUsernameBackend()),

@@ -16,7 +16,8 @@ internal sealed record EventSnapshot(
     HashSet<(string Project, string User, string Role)> Members,
     Dictionary<string, (string Username, string State, string Offering, string User)> OfferingUsers,
     Dictionary<string, (bool Paused, bool Downscaled, bool Restricted, string BackendId, string Offering)> Resources,
-    Dictionary<string, (string Type, string Username, string Project, string ProjectName, string Offering)> Accounts)
+    Dictionary<string, (string Type, string Username, string Project, string ProjectName, string Offering)> Accounts,
+    HashSet<string> Requests)
 {
     public static EventSnapshot Take(EmulatorState state) => new(
         state.Orders.ToDictionary(o => o.Uuid, o => (o.State, o.Resource.Offering.Uuid)),
@@ -25,7 +26,8 @@ internal sealed record EventSnapshot(
         state.Resources.ToDictionary(r => r.Uuid, r => (r.Paused, r.Downscaled, r.RestrictMemberAccess, r.BackendId, r.Offering.Uuid)),
         state.ServiceAccounts.Select(a => (a.Uuid, Account: ("service_account", a.Username, a.Project.Uuid, a.Project.Name, a.Offering.Uuid)))
             .Concat(state.CourseAccounts.Select(a => (a.Uuid, Account: ("course_account", a.User?.Username ?? a.Username, a.Project.Uuid, a.Project.Name, a.Offering.Uuid))))
-            .ToDictionary(a => a.Uuid, a => a.Account));
+            .ToDictionary(a => a.Uuid, a => a.Account),
+        ImportEvents.Requests(state));
 
     /// <summary>The events that lead from <paramref name="before"/> to this snapshot, payloads as Waldur sends them.</summary>
     public IEnumerable<WaldurEvent> EventsSince(EventSnapshot before, EmulatorState state)
@@ -68,6 +70,7 @@ internal sealed record EventSnapshot(
             });
         }
         foreach (var e in AccountEvents(before)) yield return e;
+        foreach (var e in ImportEvents.Since(before.Requests, state)) yield return e;
     }
 
     /// <summary>Service and course accounts announce their creation and deletion.</summary>

@@ -114,6 +114,16 @@ public sealed partial class ScenarioSeeder
                 BackendMetadata = _read.Map(r, "backend_metadata", path),
             });
         }
+        foreach (var (s, path) in _read.Items(root, "offering_resources_syncs"))
+        {
+            _read.Keys(s, path, "uuid", "offering", "requested_by");
+            _state.Add(_state.OfferingResourcesSyncs, new OfferingResourcesSyncRequest
+            {
+                Uuid = _read.Uuid(s, path),
+                Offering = Ref(s, "offering", path, _state.FindOffering),
+                RequestedBy = s["requested_by"] is null ? null : UserRef(s, "requested_by", path),
+            });
+        }
         foreach (var (p, path) in _read.Items(root, "slurm_policies"))
         {
             _read.Keys(p, path, "uuid", "offering", "actions", "period", "limit_type", "qos_strategy", "component_limits");

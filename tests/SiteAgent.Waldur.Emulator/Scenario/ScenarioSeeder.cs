@@ -15,7 +15,7 @@ public sealed partial class ScenarioSeeder
     [
         "version", "description", "users", "tokens", "customers", "science_sub_domains", "projects", "offerings", "offering_users",
         "resources", "orders", "component_usages", "user_usage_limits", "service_accounts", "course_accounts",
-        "backend_resource_requests", "backend_resources", "slurm_policies", "api_keys",
+        "backend_resource_requests", "backend_resources", "slurm_policies", "api_keys", "offering_resources_syncs",
     ];
 
     private readonly EmulatorState _state;

@@ -32,6 +32,7 @@ public sealed partial class EmulatorState(TimeProvider clock)
     public EntitySet<SiteAgentLog> SiteAgentLogs { get; } = new();
     public EntitySet<BackendResource> BackendResources { get; } = new();
     public EntitySet<BackendResourceRequest> BackendResourceRequests { get; } = new();
+    public EntitySet<OfferingResourcesSyncRequest> OfferingResourcesSyncs { get; } = new();
     public EntitySet<SlurmPeriodicUsagePolicy> SlurmPolicies { get; } = new();
     public EntitySet<ProjectServiceAccount> ServiceAccounts { get; } = new();
     public EntitySet<CourseAccount> CourseAccounts { get; } = new();
@@ -70,7 +71,7 @@ public sealed partial class EmulatorState(TimeProvider clock)
         Customers.Clear(); Users.Clear(); Roles.Clear(); Projects.Clear(); ScienceSubDomains.Clear(); ServiceProviders.Clear();
         Offerings.Clear(); Plans.Clear(); Resources.Clear(); Orders.Clear(); OfferingUsers.Clear(); ComponentUsages.Clear();
         ComponentUserUsages.Clear(); UserUsageLimits.Clear(); AgentIdentities.Clear(); AgentServices.Clear(); AgentProcessors.Clear();
-        EventSubscriptions.Clear(); EventQueues.Clear(); SiteAgentLogs.Clear(); BackendResources.Clear(); BackendResourceRequests.Clear();
+        EventSubscriptions.Clear(); EventQueues.Clear(); SiteAgentLogs.Clear(); BackendResources.Clear(); BackendResourceRequests.Clear(); OfferingResourcesSyncs.Clear();
         SlurmPolicies.Clear(); ServiceAccounts.Clear(); CourseAccounts.Clear(); BridgedIdentities.Clear(); ApiKeys.Clear();
         Tokens.Clear();
         AddBuiltInRoles();

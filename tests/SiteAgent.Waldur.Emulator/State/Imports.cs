@@ -23,6 +23,13 @@ public sealed class BackendResourceRequest : Entity
     public string ErrorTraceback { get; set; } = "";
 }
 
+/// <summary>A provider's "sync the offering's resources" action; Waldur announces it as an <c>offering_resources_sync</c> event.</summary>
+public sealed class OfferingResourcesSyncRequest : Entity
+{
+    public required Offering Offering { get; init; }
+    public User? RequestedBy { get; init; }
+}
+
 /// <summary>A SLURM periodic usage policy of an offering, with the command results agents reported.</summary>
 public sealed class SlurmPeriodicUsagePolicy : Entity
 {

@@ -53,38 +53,6 @@ public sealed class AccountEventHandler(EventServices services, string objectTyp
     }
 }
 
-/// <summary><c>offering_resources_sync</c>: the full membership sync of the offering, then a full order pass; a failure of one does not skip the other.</summary>
-public sealed partial class OfferingResourcesSyncEventHandler(EventServices services)
-    : EventHandler<OfferingResourcesSyncEvent>(services, ObservableObjectType.OfferingResourcesSync, EventJsonContext.Default.OfferingResourcesSyncEvent)
-{
-    /// <inheritdoc />
-    protected override async Task HandleAsync(OfferingConfig offering, OfferingResourcesSyncEvent message, CancellationToken cancellationToken)
-    {
-        Exception? membershipFailure = null;
-        if (offering.MembershipSyncBackend.Length > 0)
-        {
-            try
-            {
-                await MembershipEvent.SyncAsync(Services, offering, ServiceName, MembershipScope.Offering, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                membershipFailure = ex;
-            }
-        }
-
-        if (offering.OrderProcessingBackend.Length > 0)
-        {
-            await EventReconciliation.RunOrderPassAsync(Services, offering, ServiceName, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (membershipFailure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(membershipFailure);
-        }
-    }
-}
-
 /// <summary>Runs a scoped membership cycle and logs what it did.</summary>
 internal static partial class MembershipEvent
 {

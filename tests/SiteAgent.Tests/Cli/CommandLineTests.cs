@@ -48,7 +48,6 @@ public class CommandLineTests
     }
 
     [Test]
-    [Arguments("test-order", "--list-templates")]
     [Arguments("load-historical-usage", "-c", "x.yaml", "-o", "x", "-t", "x", "-s", "2024-01-01", "-e", "2024-02-01", "--reconcile-stale")]
     public async Task LaterReleaseCommand_SaysNotYetAvailableAndExits69(params string[] arguments)
     {

@@ -38,12 +38,7 @@ public sealed class OrderTester(TestOrderBackend backend, ILoggerFactory loggers
             return TestOrderResult.Failed($"Failed to render template '{name}': {e.Message}");
         }
 
-        if (OrderJson.WhyNotAnOrder(order) is { } invalid)
-        {
-            return OrderChecks.Describe(order) with { Errors = [$"Failed to render template '{name}': it produced invalid order data: {invalid}"] };
-        }
-
-        return await TestAsync(order, cancellationToken).ConfigureAwait(false);
+        return await TestIfAnOrderAsync(order, $"Failed to render template '{name}': it produced invalid order data", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the order in <paramref name="path"/> and tests it.</summary>
@@ -64,13 +59,14 @@ public sealed class OrderTester(TestOrderBackend backend, ILoggerFactory loggers
             return TestOrderResult.Failed($"Failed to load order file: {e.Message}");
         }
 
-        if (OrderJson.WhyNotAnOrder(order) is { } invalid)
-        {
-            return OrderChecks.Describe(order) with { Errors = [$"Invalid order data: {invalid}"] };
-        }
-
-        return await TestAsync(order, cancellationToken).ConfigureAwait(false);
+        return await TestIfAnOrderAsync(order, "Invalid order data", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Tests <paramref name="order"/> when it parses as an order; otherwise fails with <paramref name="notAnOrder"/> and the reason.</summary>
+    private async Task<TestOrderResult> TestIfAnOrderAsync(JsonObject order, string notAnOrder, CancellationToken cancellationToken) =>
+        OrderJson.WhyNotAnOrder(order) is { } invalid
+            ? OrderChecks.Describe(order) with { Errors = [$"{notAnOrder}: {invalid}"] }
+            : await TestAsync(order, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The order check, then the backend's ping; the time both took is part of the result.</summary>
     public async Task<TestOrderResult> TestAsync(JsonObject order, CancellationToken cancellationToken)

@@ -189,7 +189,7 @@ public sealed class TestOrderTests : IDisposable
         await Assert.That(created.Output).Contains("Order UUID: d629d5e4-5567-425d-a9cd-bdc1af67b32c\n")
             .And.Contains("  - No resource name specified for CREATE order\n  - No marketplace resource UUID specified for CREATE order\n");
         await Assert.That(broken.ExitCode).IsEqualTo(1);
-        await Assert.That(broken.Error).StartsWith("Error: Failed to load order file: ");
+        await Assert.That(broken.Error).Contains("Error: Failed to load order file: ");
         await Assert.That(absent.ExitCode).IsEqualTo(1);
         await Assert.That(absent.Output).Contains("Order file not found: ");
         await Assert.That(otherOffering.ExitCode).IsEqualTo(1);

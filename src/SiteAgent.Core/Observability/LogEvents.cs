@@ -496,6 +496,18 @@ public static class LogEvents
     /// <summary>load-historical-usage: the state file belongs to another run and is not used.</summary>
     public const int BackfillOtherRun = 2715;
 
+    /// <summary>test-order: an order is checked against a backend.</summary>
+    public const int TestOrderChecking = 2720;
+
+    /// <summary>test-order: what a template rendered to (debug).</summary>
+    public const int TestOrderRendered = 2721;
+
+    /// <summary>test-order: what the backend was asked and answered.</summary>
+    public const int TestOrderBackendOperation = 2722;
+
+    /// <summary>test-order: the real backend tried a write, which test-order refuses.</summary>
+    public const int TestOrderWriteRefused = 2723;
+
     /// <summary>load-historical-usage --reconcile-stale: a resource without usage in the backend's month is reported as zero.</summary>
     public const int BackfillZeroTotal = 2740;
 

@@ -60,14 +60,16 @@ public sealed partial class CommandContext : IDisposable
     /// secrets are handed to the redactor, and the log level follows <c>log_level</c> unless the
     /// environment fixes it.
     /// </summary>
-    public AgentConfig? LoadConfig(string? defaultPath = null)
+    /// <param name="defaultPath">The config path when <c>-c</c> is not given.</param>
+    /// <param name="errorPrefix">Text before the error report (a command's own wording).</param>
+    public AgentConfig? LoadConfig(string? defaultPath = null, string? errorPrefix = null)
     {
         var path = ConfigPath(defaultPath);
         var result = new ConfigLoader(Catalog).Load(path);
         SecretRedactor.Shared.AddSecrets(result.Secrets.Values);
         if (!result.IsValid)
         {
-            Error.WriteLine(SecretRedactor.Shared.Redact(result.ErrorReport()));
+            Error.WriteLine(errorPrefix + SecretRedactor.Shared.Redact(result.ErrorReport()));
             return null;
         }
 
@@ -85,6 +87,9 @@ public sealed partial class CommandContext : IDisposable
 
         return result.Config;
     }
+
+    /// <summary>Logs at debug level from now on (a command's <c>--verbose</c>), whatever the config or environment chose.</summary>
+    public void LogDebug() => _level.Minimum = LogLevel.Debug;
 
     /// <inheritdoc />
     public void Dispose() => _loggerFactory?.Dispose();

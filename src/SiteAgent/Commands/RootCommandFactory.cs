@@ -27,12 +27,8 @@ public static class RootCommandFactory
         root.Subcommands.Add(DriftCommand.Create(services));
         root.Subcommands.Add(DiagnoseAccountCommand.Create(services));
         root.Subcommands.Add(HistoricalUsageCommand.Create(services));
+        root.Subcommands.Add(TestOrderCommand.Create(services));
         foreach (var command in SyncCommands.Create(services))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        foreach (var command in PlannedCommands.Create(services))
         {
             root.Subcommands.Add(command);
         }

@@ -16,6 +16,8 @@ public class SecretsInOutputTests
         "sync-resource-limits", "sync-resource-limits --json",
         "create-homedirs --dry-run",
         "healthz",
+        "test-order --template create/basic.json", "test-order --template create/slurm-full.json --json-output --verbose",
+        "test-order --template terminate/basic.json --use-real-backend --verbose", "test-order --order-file ORDER_FILE",
     ];
 
     [Test]
@@ -39,7 +41,9 @@ public class SecretsInOutputTests
             ]));
         var environment = harness.AgentEnvironment();
         File.WriteAllText(environment["WALDUR_SITE_AGENT_HEARTBEAT_FILE"]!, "0");
-        var arguments = command.Select(a => a == "ACCOUNT" ? account : a).ToList();
+        var orderFile = Path.Combine(Path.GetDirectoryName(harness.ConfigPath)!, "order.json");
+        File.WriteAllText(orderFile, $$"""{"type": "Create", "resource_name": "r", "offering_uuid": "{{scenario.OfferingUuid:N}}"}""");
+        var arguments = command.Select(a => a switch { "ACCOUNT" => account, "ORDER_FILE" => orderFile, _ => a }).ToList();
 
         var outcome = await AgentBinary.RunAsync([.. arguments, "-c", harness.ConfigPath, "--log-format", "plain"], environment);
 

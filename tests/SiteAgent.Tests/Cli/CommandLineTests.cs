@@ -46,15 +46,4 @@ public class CommandLineTests
         await Assert.That(outcome.Error).StartsWith("error: ");
         await Assert.That(outcome.Error).Contains("--help");
     }
-
-    [Test]
-    [Arguments("test-order", "--list-templates")]
-    public async Task LaterReleaseCommand_SaysNotYetAvailableAndExits69(params string[] arguments)
-    {
-        var outcome = await AgentBinary.RunAsync(arguments);
-
-        await Assert.That(outcome.ExitCode).IsEqualTo(69);
-        await Assert.That(outcome.Error).Contains("not yet available in this release");
-        await Assert.That(outcome.Output).IsEqualTo(string.Empty);
-    }
 }

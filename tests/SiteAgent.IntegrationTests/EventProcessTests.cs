@@ -169,6 +169,43 @@ public class EventProcessTests
     }
 
     [Test]
+    public async Task EventLostDuringOutage_IsRepairedRightAfterTheReconnect_AndReadinessFailsMeanwhile()
+    {
+        var scenario = new TestScenario();
+        await using var harness = await StartHarnessAsync(scenario);
+        // The periodic reconciliation is far beyond the test: only the reconnect can repair the order.
+        using var agent = await StartAgentAsync(harness, reconciliationMinutes: "600");
+        await Assert.That(await WaitForReadinessAsync(harness, ready: true)).IsTrue().Because(Log(agent));
+
+        var order = Guid.NewGuid();
+        await TestBroker.CtlAsync("stop_app");
+        try
+        {
+            await Assert.That(await WaitForReadinessAsync(harness, ready: false)).IsTrue().Because(Log(agent));
+            var probe = await Healthz(harness);
+            await Assert.That(probe.ExitCode).IsEqualTo(1).Because(probe.ToString());
+            await Assert.That(probe.Output + probe.Error).Contains("Event consumers are not connected to the broker");
+            // Waldur cannot publish while the broker is down: the order's event is lost for good.
+            harness.Emulator.Seed(scenario.OrdersSection(order, "Lost In Outage", cpu: 2), yaml: true);
+        }
+        finally
+        {
+            await TestBroker.CtlAsync("start_app");
+            await TestBroker.CtlAsync("await_startup");
+        }
+
+        await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
+        await Assert.That(Log(agent)).Contains("order consumer reconnected; events may have been lost meanwhile, reconciling now");
+        await Assert.That(Log(agent)).Contains("reconciliation after reconnect finished");
+        await Assert.That(Log(agent)).DoesNotContain($"order {order} processed from its event");
+        await Assert.That(Log(agent)).DoesNotContain("event_process-reconciliation finished");
+        await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
+        await Assert.That(await WaitForReadinessAsync(harness, ready: true)).IsTrue().Because(Log(agent));
+        await StopAsync(agent);
+        await Assert.That(File.Exists(Path.Combine(harness.Directory, "heartbeat.consumers"))).IsFalse();
+    }
+
+    [Test]
     public async Task BrokerRefusesTheLogin_SubscriptionIsRecreated_AndEventsFlowAgain()
     {
         var scenario = new TestScenario();
@@ -229,6 +266,12 @@ public class EventProcessTests
         var queue = s.EventQueues.Single(q => q.ObjectType == "order");
         return (queue.Subscription.User.Uuid, queue.QueueName);
     });
+
+    private static Task<ProcessOutcome> Healthz(AgentHarness harness) =>
+        AgentBinary.RunAsync(["healthz", "-c", harness.ConfigPath, "--heartbeat-file", Path.Combine(harness.Directory, "heartbeat"), "--log-format", "plain"], harness.AgentEnvironment());
+
+    private static Task<bool> WaitForReadinessAsync(AgentHarness harness, bool ready) =>
+        RunningProcess.WaitUntilAsync(async () => (await Healthz(harness)).ExitCode == (ready ? 0 : 1), Patience);
 
     private static Task<bool> WaitForOrderAsync(AgentHarness harness, Guid order, string state) =>
         RunningProcess.WaitUntilAsync(async () => await harness.OrderStateAsync(order) == state, Patience);

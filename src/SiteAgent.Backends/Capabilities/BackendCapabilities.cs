@@ -29,4 +29,10 @@ public static class BackendCapabilities
 
     /// <summary><see cref="IUserLimitsBackend"/>.</summary>
     public const string UserLimits = "user_limits";
+
+    /// <summary><see cref="IResourceApiKeyBackend"/>.</summary>
+    public const string ResourceApiKeys = "resource_api_keys";
+
+    /// <summary><see cref="IUserAttributesBackend"/>.</summary>
+    public const string UserAttributes = "user_attributes";
 }

@@ -163,7 +163,8 @@ public class EventProcessTests
 
         await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
         await Assert.That(Log(agent)).DoesNotContain($"order {order} processed from its event");
-        await Assert.That(Log(agent)).Contains("event_process-reconciliation finished");
+        // The reconnect may repair the order first; the periodic reconciliation still runs every 6 s.
+        await Assert.That(await WaitForLogAsync(agent, "event_process-reconciliation finished")).IsTrue().Because(Log(agent));
         await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
         await StopAsync(agent);
     }
@@ -196,13 +197,41 @@ public class EventProcessTests
 
         await Assert.That(await WaitForOrderAsync(harness, order, "done")).IsTrue().Because(Log(agent));
         await Assert.That(Log(agent)).Contains("order consumer reconnected; events may have been lost meanwhile, reconciling now");
-        await Assert.That(Log(agent)).Contains("reconciliation after reconnect finished");
-        await Assert.That(Log(agent)).DoesNotContain($"order {order} processed from its event");
+        // The pass that repaired the order ends after the order is done.
+        await Assert.That(await RunningProcess.WaitUntilAsync(() => Task.FromResult(Log(agent).Split('\n')
+            .Any(l => l.Contains("reconciliation after reconnect finished (Orders", StringComparison.Ordinal))), Patience)).IsTrue().Because(Log(agent));
+        // Approving the order publishes an event, which finds the order already done by the pass.
+        await Assert.That(Log(agent)).DoesNotContain($"order {order} processed from its event: Done");
         await Assert.That(Log(agent)).DoesNotContain("event_process-reconciliation finished");
         await Assert.That(await SlurmCluster.AccountsWithPrefixAsync(scenario.AccountPrefix + "a_")).HasSingleItem();
         await Assert.That(await WaitForReadinessAsync(harness, ready: true)).IsTrue().Because(Log(agent));
         await StopAsync(agent);
         await Assert.That(File.Exists(Path.Combine(harness.Directory, "heartbeat.consumers"))).IsFalse();
+    }
+
+    [Test]
+    public async Task QueueDeletedOnTheBroker_IsCreatedAgainThroughWaldur_AndEventsFlowAgain()
+    {
+        var scenario = new TestScenario();
+        using var broker = await TestBroker.RequireAsync();
+        await using var harness = await StartHarnessAsync(scenario);
+        using var agent = await StartAgentAsync(harness);
+        var (vhost, queue) = OrderQueue(harness);
+
+        // What the broker's orphan cleanup does to a queue; the next SUBSCRIBE is answered with not_found.
+        await broker.DeleteQueueAsync(vhost, queue);
+        foreach (var connection in await broker.ConnectionsAsync(vhost))
+        {
+            await broker.CloseConnectionAsync(connection);
+        }
+
+        await Assert.That(await WaitForLogAsync(agent, $"the broker has no order queue {queue}")).IsTrue().Because(Log(agent));
+        await Assert.That(await RunningProcess.WaitUntilAsync(async () => await broker.QueueDepthAsync(vhost, queue) is not null, Patience)).IsTrue().Because(Log(agent));
+        var order = Guid.NewGuid();
+        harness.Emulator.Seed(scenario.OrdersSection(order, "After Queue Loss", cpu: 1), yaml: true);
+        await Assert.That(await WaitForLogAsync(agent, $"order {order} processed from its event: Done")).IsTrue().Because(Log(agent));
+        await Assert.That(harness.Requests("POST", "/create_queue/").Count).IsGreaterThan(ConsumersPerOffering).Because(Log(agent));
+        await StopAsync(agent);
     }
 
     [Test]

@@ -78,7 +78,7 @@ public sealed partial class EventProcessMode : IDisposable
         notifier?.Ready();
         LogStarted(_services.Logger, consumers.Count);
 
-        await MainLoopAsync(consumers, notifier, shutdown).ConfigureAwait(false);
+        await MainLoopAsync(consumers, readiness, notifier, shutdown).ConfigureAwait(false);
 
         try
         {
@@ -93,7 +93,7 @@ public sealed partial class EventProcessMode : IDisposable
         return 0;
     }
 
-    private async Task MainLoopAsync(IReadOnlyList<EventConsumer> consumers, SystemdNotifier? notifier, CancellationToken shutdown)
+    private async Task MainLoopAsync(IReadOnlyList<EventConsumer> consumers, EventReadiness readiness, SystemdNotifier? notifier, CancellationToken shutdown)
     {
         var time = _services.Runtime.Time;
         var tick = PollingLoop.TickFor(_reconciliationPeriod < EventHealthCheck.Interval ? _reconciliationPeriod : EventHealthCheck.Interval, notifier?.WatchdogInterval);
@@ -102,6 +102,7 @@ public sealed partial class EventProcessMode : IDisposable
         while (!shutdown.IsCancellationRequested)
         {
             _services.Heartbeat.Touch();
+            readiness.Refresh();
             if (lastHealthCheck is null || time.GetElapsedTime(lastHealthCheck.Value) >= EventHealthCheck.Interval)
             {
                 lastHealthCheck = time.GetTimestamp();

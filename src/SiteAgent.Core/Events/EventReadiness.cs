@@ -10,7 +10,8 @@ namespace SiteAgent.Core.Events;
 /// The consumers' connection states for <c>healthz</c>: beside the heartbeat file, a file
 /// (<see cref="PathFor"/>) rewritten at every consumer state change, whose first line is
 /// <c>down N of M</c> followed by one line per consumer not connected. Readiness fails while N is
-/// above zero. The file is removed when the mode stops, so other modes are never judged by it.
+/// above zero. It is also rewritten at every tick of the mode's loop and removed when the mode stops,
+/// so a file older than the heartbeat limit is left over from a killed process and is ignored.
 /// </summary>
 public sealed partial class EventReadiness : IDisposable
 {
@@ -37,13 +38,21 @@ public sealed partial class EventReadiness : IDisposable
     /// <summary>The readiness file that belongs to a heartbeat file.</summary>
     public static string PathFor(string heartbeatPath) => heartbeatPath + ".consumers";
 
-    /// <summary>Reads a readiness file: null when absent (no event mode running), else the consumers down and their description.</summary>
-    public static (int Down, string Description)? Read(string heartbeatPath)
+    /// <summary>
+    /// Reads a readiness file: null when absent or older than <paramref name="maxAge"/> (no event mode
+    /// running), else the consumers down and their description.
+    /// </summary>
+    public static (int Down, string Description)? Read(string heartbeatPath, TimeSpan maxAge)
     {
         var path = PathFor(heartbeatPath);
         string text;
         try
         {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) >= maxAge)
+            {
+                return null;
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -56,6 +65,9 @@ public sealed partial class EventReadiness : IDisposable
             ? (down, text.Trim())
             : (int.MaxValue, $"{path} is not a consumer state file");
     }
+
+    /// <summary>Rewrites the file, so that its age shows the mode is alive.</summary>
+    public void Refresh() => Write();
 
     private void OnStateChanged(object? sender, StompConnectionState state) => Write();
 

@@ -56,7 +56,7 @@ public static partial class HealthzCommand
                 return ExitCodes.Success;
             }
 
-            if (EventReadiness.Read(path) is { Down: > 0 } consumers)
+            if (EventReadiness.Read(path, TimeSpan.FromSeconds(parse.GetValue(maxAge))) is { Down: > 0 } consumers)
             {
                 LogConsumersDown(logger, consumers.Description.Replace('\n', ';'));
                 return ExitCodes.Failure;

@@ -99,7 +99,7 @@ public sealed partial class EventConsumer
 
             if (!shutdown.IsCancellationRequested)
             {
-                await (_restart == RestartReason.QueueMissing ? RecreateQueueAsync(shutdown) : RecreateSubscriptionAsync(shutdown)).ConfigureAwait(false);
+                await RebindAsync(_restart, shutdown).ConfigureAwait(false);
             }
         }
 
@@ -151,6 +151,7 @@ public sealed partial class EventConsumer
 
     private void OnStateChanged(object? sender, StompConnectionEvent change)
     {
+        var subscribing = State == StompConnectionState.Connecting;
         State = change.State;
         StateChanged?.Invoke(this, change.State);
         if (change.State == StompConnectionState.Connected)
@@ -175,7 +176,7 @@ public sealed partial class EventConsumer
             _restart = RestartReason.LoginRefused;
             _refused?.Cancel();
         }
-        else if (change.Reason == StompDisconnectReason.BrokerError && IsQueueMissing(change))
+        else if (IsQueueMissing(change, subscribing))
         {
             LogQueueMissing(_logger, Binding.Offering.Name, Binding.ObjectType, Binding.QueueName, change.Detail ?? change.BrokerMessage ?? "not found");
             _restart = RestartReason.QueueMissing;
@@ -183,42 +184,46 @@ public sealed partial class EventConsumer
         }
     }
 
-    // RabbitMQ answers a SUBSCRIBE to a deleted queue with ERROR "not_found" ("NOT_FOUND - no queue …").
-    private static bool IsQueueMissing(StompConnectionEvent change) =>
-        (change.BrokerMessage ?? string.Empty).Contains("not_found", StringComparison.OrdinalIgnoreCase)
-        || (change.Detail ?? string.Empty).Contains("NOT_FOUND", StringComparison.Ordinal);
+    // How RabbitMQ shows a missing queue: deleting the queue under a consumer sends ERROR "Server
+    // cancelled subscription"; a SUBSCRIBE to a missing /amq/queue gets ERROR "not_found" or, in 3.10's
+    // Web-STOMP, a plain close of the socket before the subscription is confirmed. A close while
+    // subscribing has no other common cause (a wrong login is an ERROR), and create_queue is harmless.
+    private static bool IsQueueMissing(StompConnectionEvent change, bool subscribing) => change.Reason switch
+    {
+        StompDisconnectReason.BrokerError =>
+            (change.BrokerMessage ?? string.Empty).Contains("not_found", StringComparison.OrdinalIgnoreCase)
+            || (change.Detail ?? string.Empty).Contains("NOT_FOUND", StringComparison.Ordinal)
+            || (change.BrokerMessage ?? string.Empty).Contains("cancelled subscription", StringComparison.OrdinalIgnoreCase),
+        StompDisconnectReason.ClosedByBroker => subscribing,
+        _ => false,
+    };
 
-    private async Task RecreateQueueAsync(CancellationToken shutdown)
+    /// <summary>
+    /// Replaces the binding with what Waldur answers (a re-created queue or subscription); on failure the
+    /// old binding stays, the client backs off, and the next refusal or not-found after the gap tries again.
+    /// </summary>
+    private async Task RebindAsync(RestartReason reason, CancellationToken shutdown)
     {
         _lastRecreate = _services.Runtime.Time.GetUtcNow();
         try
         {
-            Binding = await _services.WorkAsync(() => _setup.RecreateQueueAsync(Binding, shutdown), shutdown).ConfigureAwait(false);
+            Binding = await _services.WorkAsync(() => reason == RestartReason.QueueMissing
+                ? _setup.RecreateQueueAsync(Binding, shutdown)
+                : _setup.RecreateAsync(Binding, shutdown), shutdown).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
         }
         catch (Exception ex) when (ex is WaldurException or InvalidOperationException)
         {
-            // Keep the binding; the next not-found after the gap tries again.
-            LogQueueRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
-        }
-    }
-
-    private async Task RecreateSubscriptionAsync(CancellationToken shutdown)
-    {
-        _lastRecreate = _services.Runtime.Time.GetUtcNow();
-        try
-        {
-            Binding = await _services.WorkAsync(() => _setup.RecreateAsync(Binding, shutdown), shutdown).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex) when (ex is WaldurException or InvalidOperationException)
-        {
-            // Keep the old binding; the client backs off and the refusal triggers the next attempt.
-            LogRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
+            if (reason == RestartReason.QueueMissing)
+            {
+                LogQueueRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
+            }
+            else
+            {
+                LogRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
+            }
         }
     }
 

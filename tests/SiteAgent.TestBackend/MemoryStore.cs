@@ -15,6 +15,7 @@ public sealed class MemoryStore
     private static readonly ConcurrentDictionary<string, MemoryStore> Named = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredResource> _resources = new(StringComparer.Ordinal);
     private readonly List<string> _operations = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _userAttributes = new(StringComparer.Ordinal);
 
     /// <summary>A new store under a unique name, for the <c>store</c> setting.</summary>
     public static MemoryStore Create()
@@ -31,6 +32,21 @@ public sealed class MemoryStore
 
     /// <summary>The store's name.</summary>
     public string Name { get; }
+
+    /// <summary>When true, a key rotation also gives the key a new client id (as backends whose public id changes do).</summary>
+    public bool RotateClientIds { get; set; }
+
+    /// <summary>User attributes written by the backend, by username (values as JSON text).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> UserAttributes
+    {
+        get
+        {
+            lock (_userAttributes)
+            {
+                return _userAttributes.ToDictionary(u => u.Key, u => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(u.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>Called with the operation (<c>create tb_alloc</c>) before it touches the store; a test throws from it to inject a failure or a crash.</summary>
     public Action<string>? BeforeOperation { get; set; }
@@ -87,6 +103,21 @@ public sealed class MemoryStore
         return result;
     }
 
+    /// <summary>Writes attributes of a user (one operation, logged like the others).</summary>
+    internal void WriteUserAttributes(string username, IReadOnlyDictionary<string, string> attributes) => Run($"update-user-attributes {username}", _ =>
+    {
+        lock (_userAttributes)
+        {
+            var stored = _userAttributes.TryGetValue(username, out var existing) ? existing : _userAttributes[username] = new(StringComparer.Ordinal);
+            foreach (var (name, value) in attributes)
+            {
+                stored[name] = value;
+            }
+        }
+
+        return 0;
+    });
+
     private T Read<T>(Func<Dictionary<string, StoredResource>, T> action)
     {
         lock (_resources)
@@ -117,6 +148,9 @@ public sealed class StoredResource
     /// <summary>Usage by month (first day).</summary>
     public Dictionary<DateOnly, MonthUsage> Usage { get; init; } = [];
 
+    /// <summary>API key secrets by client id.</summary>
+    public Dictionary<string, string> Keys { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>A deep copy, so callers never see later changes.</summary>
     public StoredResource Copy() => new()
     {
@@ -126,6 +160,7 @@ public sealed class StoredResource
         Users = new(Users, StringComparer.Ordinal),
         Status = Status,
         Usage = Usage.ToDictionary(u => u.Key, u => u.Value),
+        Keys = new(Keys, StringComparer.Ordinal),
     };
 }
 

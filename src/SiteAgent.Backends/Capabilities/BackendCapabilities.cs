@@ -35,4 +35,10 @@ public static class BackendCapabilities
 
     /// <summary><see cref="IResourceListingBackend"/>.</summary>
     public const string ResourceListing = "resource_listing";
+
+    /// <summary><see cref="IResourceApiKeyBackend"/>.</summary>
+    public const string ResourceApiKeys = "resource_api_keys";
+
+    /// <summary><see cref="IUserAttributesBackend"/>.</summary>
+    public const string UserAttributes = "user_attributes";
 }

@@ -15,7 +15,9 @@ namespace SiteAgent.Core.Events;
 /// back-off before the acknowledgement; a message that can never be handled (not JSON, wrong fields)
 /// is logged and acknowledged; a failing handler never stops the loop. When the broker refuses the
 /// login (the API token was rotated since the subscription was created) the subscription is created
-/// anew, which gives the broker user the current token.
+/// anew, which gives the broker user the current token; when the broker no longer has the queue (its
+/// orphan cleanup removed it) the queue is created again before reconnecting. Every connection after
+/// the first asks for the offering's reconciliation, since events may have been lost in the gap.
 /// </summary>
 public sealed partial class EventConsumer
 {
@@ -26,17 +28,21 @@ public sealed partial class EventConsumer
 
     private readonly EventServices _services;
     private readonly EventSubscriptionSetup _setup;
+    private readonly ReconnectReconciliation? _reconnects;
     private readonly IEventHandler _handler;
     private readonly ILogger _logger;
     private readonly ILogger _stompLogger;
     private DateTimeOffset _lastRecreate = DateTimeOffset.MinValue;
     private CancellationTokenSource? _refused;
+    private RestartReason _restart;
+    private bool _connectedBefore;
 
     /// <summary>Creates the consumer; nothing connects before <see cref="RunAsync"/>.</summary>
-    public EventConsumer(EventServices services, EventSubscriptionSetup setup, EventQueueBinding binding, IEventHandler handler)
+    public EventConsumer(EventServices services, EventSubscriptionSetup setup, EventQueueBinding binding, IEventHandler handler, ReconnectReconciliation? reconnects = null)
     {
         _services = services;
         _setup = setup;
+        _reconnects = reconnects;
         Binding = binding;
         _handler = handler;
         _logger = services.Logger;
@@ -46,8 +52,18 @@ public sealed partial class EventConsumer
     /// <summary>The queue consumed (replaced when the subscription is re-created).</summary>
     public EventQueueBinding Binding { get; private set; }
 
+    /// <summary>Why the STOMP client is replaced: the broker refused the login, or has no queue.</summary>
+    private enum RestartReason
+    {
+        LoginRefused,
+        QueueMissing,
+    }
+
     /// <summary>The connection's state, for health checks.</summary>
     public StompConnectionState State { get; private set; } = StompConnectionState.Idle;
+
+    /// <summary>Raised after every change of <see cref="State"/> (readiness follows it).</summary>
+    public event System.EventHandler<StompConnectionState>? StateChanged;
 
     /// <summary>Messages handled (acknowledged after success or a logged, final failure).</summary>
     public long Handled { get; private set; }
@@ -83,7 +99,7 @@ public sealed partial class EventConsumer
 
             if (!shutdown.IsCancellationRequested)
             {
-                await RecreateSubscriptionAsync(shutdown).ConfigureAwait(false);
+                await RebindAsync(_restart, shutdown).ConfigureAwait(false);
             }
         }
 
@@ -135,29 +151,79 @@ public sealed partial class EventConsumer
 
     private void OnStateChanged(object? sender, StompConnectionEvent change)
     {
+        var subscribing = State == StompConnectionState.Connecting;
         State = change.State;
-        if (change is { State: StompConnectionState.WaitingToReconnect, Reason: StompDisconnectReason.ConnectRefused }
-            && _services.Runtime.Time.GetUtcNow() - _lastRecreate >= MinimumRecreateGap)
+        StateChanged?.Invoke(this, change.State);
+        if (change.State == StompConnectionState.Connected)
+        {
+            if (_connectedBefore)
+            {
+                _reconnects?.Request(Binding.Offering, Binding.ObjectType);
+            }
+
+            _connectedBefore = true;
+            return;
+        }
+
+        if (change.State != StompConnectionState.WaitingToReconnect || _services.Runtime.Time.GetUtcNow() - _lastRecreate < MinimumRecreateGap)
+        {
+            return;
+        }
+
+        if (change.Reason == StompDisconnectReason.ConnectRefused)
         {
             LogRefused(_logger, Binding.Offering.Name, Binding.ObjectType, change.BrokerMessage ?? change.Detail ?? "no reason given");
+            _restart = RestartReason.LoginRefused;
+            _refused?.Cancel();
+        }
+        else if (IsQueueMissing(change, subscribing))
+        {
+            LogQueueMissing(_logger, Binding.Offering.Name, Binding.ObjectType, Binding.QueueName, change.Detail ?? change.BrokerMessage ?? "not found");
+            _restart = RestartReason.QueueMissing;
             _refused?.Cancel();
         }
     }
 
-    private async Task RecreateSubscriptionAsync(CancellationToken shutdown)
+    // How RabbitMQ shows a missing queue: deleting the queue under a consumer sends ERROR "Server
+    // cancelled subscription"; a SUBSCRIBE to a missing /amq/queue gets ERROR "not_found" or, in 3.10's
+    // Web-STOMP, a plain close of the socket before the subscription is confirmed. A close while
+    // subscribing has no other common cause (a wrong login is an ERROR), and create_queue is harmless.
+    private static bool IsQueueMissing(StompConnectionEvent change, bool subscribing) => change.Reason switch
+    {
+        StompDisconnectReason.BrokerError =>
+            (change.BrokerMessage ?? string.Empty).Contains("not_found", StringComparison.OrdinalIgnoreCase)
+            || (change.Detail ?? string.Empty).Contains("NOT_FOUND", StringComparison.Ordinal)
+            || (change.BrokerMessage ?? string.Empty).Contains("cancelled subscription", StringComparison.OrdinalIgnoreCase),
+        StompDisconnectReason.ClosedByBroker => subscribing,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Replaces the binding with what Waldur answers (a re-created queue or subscription); on failure the
+    /// old binding stays, the client backs off, and the next refusal or not-found after the gap tries again.
+    /// </summary>
+    private async Task RebindAsync(RestartReason reason, CancellationToken shutdown)
     {
         _lastRecreate = _services.Runtime.Time.GetUtcNow();
         try
         {
-            Binding = await _services.WorkAsync(() => _setup.RecreateAsync(Binding, shutdown), shutdown).ConfigureAwait(false);
+            Binding = await _services.WorkAsync(() => reason == RestartReason.QueueMissing
+                ? _setup.RecreateQueueAsync(Binding, shutdown)
+                : _setup.RecreateAsync(Binding, shutdown), shutdown).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
         }
         catch (Exception ex) when (ex is WaldurException or InvalidOperationException)
         {
-            // Keep the old binding; the client backs off and the refusal triggers the next attempt.
-            LogRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
+            if (reason == RestartReason.QueueMissing)
+            {
+                LogQueueRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
+            }
+            else
+            {
+                LogRecreateFailed(_logger, Binding.Offering.Name, Binding.ObjectType, ex.Message);
+            }
         }
     }
 
@@ -187,6 +253,14 @@ public sealed partial class EventConsumer
     [LoggerMessage(EventId = LogEvents.EventLoginRefused, Level = LogLevel.Warning,
         Message = "Offering \"{Offering}\": the broker refused the {ObjectType} login ({Reason}); re-creating the subscription")]
     private static partial void LogRefused(ILogger logger, string offering, string objectType, string reason);
+
+    [LoggerMessage(EventId = LogEvents.EventQueueMissing, Level = LogLevel.Warning,
+        Message = "Offering \"{Offering}\": the broker has no {ObjectType} queue {Queue} ({Reason}); asking Waldur to create it again")]
+    private static partial void LogQueueMissing(ILogger logger, string offering, string objectType, string queue, string reason);
+
+    [LoggerMessage(EventId = LogEvents.EventQueueRecreateFailed, Level = LogLevel.Error,
+        Message = "Offering \"{Offering}\": creating the {ObjectType} queue again failed ({Reason}); trying again later")]
+    private static partial void LogQueueRecreateFailed(ILogger logger, string offering, string objectType, string reason);
 
     [LoggerMessage(EventId = LogEvents.EventRecreateFailed, Level = LogLevel.Error,
         Message = "Offering \"{Offering}\": re-creating the {ObjectType} subscription failed ({Reason}); trying again later")]

@@ -1,3 +1,4 @@
+using SiteAgent.Backends.Capabilities;
 using SiteAgent.Backends.Settings;
 using SiteAgent.Core.Backends;
 using SiteAgent.Core.Config;
@@ -16,7 +17,7 @@ public static class EventObjectTypes
     ];
 
     /// <summary>The capability a backend declares when it can rotate resource API keys.</summary>
-    public const string ResourceApiKeysCapability = "resource_api_keys";
+    public const string ResourceApiKeysCapability = BackendCapabilities.ResourceApiKeys;
 
     /// <summary>
     /// Order with an order backend, and key rotation when that backend can rotate keys (Waldur servers

@@ -11,7 +11,8 @@ namespace SiteAgent.Core.Events;
 /// Waldur and consumed at once (messages published meanwhile wait in the queues), then the full order
 /// and membership pass makes the agent consistent whatever it missed while down. Then the main loop:
 /// heartbeat at every tick, health check every 30 minutes, reconciliation every
-/// <c>WALDUR_SITE_AGENT_RECONCILIATION_PERIOD_MINUTES</c>. On shutdown the consumers finish the
+/// <c>WALDUR_SITE_AGENT_RECONCILIATION_PERIOD_MINUTES</c>, and at once for an offering whose consumer
+/// reconnected. Consumers' connection states are kept beside the heartbeat for readiness. On shutdown the consumers finish the
 /// message in hand, acknowledge it and disconnect; queues persist for the next start.
 /// </summary>
 public sealed partial class EventProcessMode : IDisposable
@@ -25,6 +26,7 @@ public sealed partial class EventProcessMode : IDisposable
     private readonly EventServices _services;
     private readonly EventSubscriptionSetup _setup;
     private readonly TimeSpan _reconciliationPeriod;
+    private readonly ReconnectReconciliation _reconnects;
 
     /// <summary>Creates the mode.</summary>
     public EventProcessMode(AgentRuntime runtime, Heartbeat heartbeat)
@@ -32,6 +34,7 @@ public sealed partial class EventProcessMode : IDisposable
         _services = new EventServices(runtime, heartbeat);
         _setup = new EventSubscriptionSetup(runtime, _services.Registration);
         _reconciliationPeriod = runtime.Environment.ReconciliationPeriod;
+        _reconnects = new ReconnectReconciliation(_services);
     }
 
     /// <summary>Runs until <paramref name="shutdown"/>; returns the exit code (0).</summary>
@@ -56,7 +59,7 @@ public sealed partial class EventProcessMode : IDisposable
                 heartbeat.Touch();
                 foreach (var binding in await _setup.BindAsync(offering, shutdown).ConfigureAwait(false))
                 {
-                    consumers.Add(new EventConsumer(_services, _setup, binding, HandlerFor(binding.ObjectType)));
+                    consumers.Add(new EventConsumer(_services, _setup, binding, HandlerFor(binding.ObjectType), _reconnects));
                 }
             }
         }
@@ -67,13 +70,15 @@ public sealed partial class EventProcessMode : IDisposable
             return 0;
         }
 
+        using var readiness = new EventReadiness(heartbeat.Path, consumers, _services.Logger);
         var running = consumers.Select(c => Task.Run(() => c.RunAsync(shutdown, abort))).ToList();
+        running.Add(Task.Run(() => _reconnects.RunAsync(shutdown)));
         LogConsuming(_services.Logger, consumers.Count);
         await EventReconciliation.RunAsync(_services, StartupService, eventOfferingsOnly: true, shutdown).ConfigureAwait(false);
         notifier?.Ready();
         LogStarted(_services.Logger, consumers.Count);
 
-        await MainLoopAsync(consumers, notifier, shutdown).ConfigureAwait(false);
+        await MainLoopAsync(consumers, readiness, notifier, shutdown).ConfigureAwait(false);
 
         try
         {
@@ -88,7 +93,7 @@ public sealed partial class EventProcessMode : IDisposable
         return 0;
     }
 
-    private async Task MainLoopAsync(IReadOnlyList<EventConsumer> consumers, SystemdNotifier? notifier, CancellationToken shutdown)
+    private async Task MainLoopAsync(IReadOnlyList<EventConsumer> consumers, EventReadiness readiness, SystemdNotifier? notifier, CancellationToken shutdown)
     {
         var time = _services.Runtime.Time;
         var tick = PollingLoop.TickFor(_reconciliationPeriod < EventHealthCheck.Interval ? _reconciliationPeriod : EventHealthCheck.Interval, notifier?.WatchdogInterval);
@@ -97,6 +102,7 @@ public sealed partial class EventProcessMode : IDisposable
         while (!shutdown.IsCancellationRequested)
         {
             _services.Heartbeat.Touch();
+            readiness.Refresh();
             if (lastHealthCheck is null || time.GetElapsedTime(lastHealthCheck.Value) >= EventHealthCheck.Interval)
             {
                 lastHealthCheck = time.GetTimestamp();

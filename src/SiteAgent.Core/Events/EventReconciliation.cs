@@ -11,7 +11,8 @@ namespace SiteAgent.Core.Events;
 
 /// <summary>
 /// What repairs missed events: every pending-provider or executing order of each offering with an
-/// order backend is processed, and offerings whose membership runs on events get a full membership
+/// order backend is processed, API keys stuck in Updating are rotated again where the backend
+/// manages keys, and offerings whose membership runs on events get a full membership
 /// sync (offering users included). The start-up pass is the same work.
 /// </summary>
 /// <remarks>
@@ -46,6 +47,11 @@ public static partial class EventReconciliation
                     if (offering.OrderProcessingBackend.Length > 0)
                     {
                         await RunOrderPassAsync(services, offering, service, shutdown).ConfigureAwait(false);
+                    }
+
+                    if (ApiKeyReconciliation.AppliesTo(services, offering))
+                    {
+                        await ApiKeyReconciliation.RunAsync(services, offering, service, shutdown).ConfigureAwait(false);
                     }
 
                     if (EventObjectTypes.MembershipOnEvents(offering))

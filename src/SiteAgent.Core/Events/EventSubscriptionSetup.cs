@@ -103,6 +103,18 @@ public sealed partial class EventSubscriptionSetup
         return fresh;
     }
 
+    /// <summary>
+    /// Asks Waldur to create the binding's queue again (the broker's orphan cleanup may have deleted
+    /// it); the subscription and its login stay as they are.
+    /// </summary>
+    public async Task<EventQueueBinding> RecreateQueueAsync(EventQueueBinding binding, CancellationToken cancellationToken)
+    {
+        var waldur = _runtime.Clients.For(binding.Offering);
+        var queue = await waldur.CreateEventSubscriptionQueueAsync(binding.SubscriptionUuid,
+            new EventSubscriptionQueueCreateRequest(binding.Offering.OfferingUuid, binding.ObjectType), cancellationToken).ConfigureAwait(false);
+        return binding with { VirtualHost = queue.Vhost is { Length: > 0 } vhost ? vhost : binding.VirtualHost, QueueName = queue.QueueName is { Length: > 0 } name ? name : binding.QueueName };
+    }
+
     private static async Task<EventQueueBinding> BindOneAsync(OfferingConfig offering, WaldurClient waldur, AgentIdentity identity, string type, CancellationToken cancellationToken)
     {
         var subscription = await waldur.RegisterEventSubscriptionAsync(identity.Uuid,

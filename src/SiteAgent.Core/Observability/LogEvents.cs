@@ -448,6 +448,48 @@ public static class LogEvents
     /// <summary>Forced resources sync: Waldur did not take a resource as erred.</summary>
     public const int ResourcesSyncMarkFailed = 2643;
 
+    /// <summary>A consumer reconnected; its offering's reconciliation is asked for.</summary>
+    public const int EventReconnectReconcileRequested = 2670;
+
+    /// <summary>The reconciliation after a reconnect finished.</summary>
+    public const int EventReconnectReconcileFinished = 2671;
+
+    /// <summary>The reconciliation after a reconnect failed; the periodic one repairs it later.</summary>
+    public const int EventReconnectReconcileFailed = 2672;
+
+    /// <summary>The broker no longer has a consumer's queue; it is created again.</summary>
+    public const int EventQueueMissing = 2673;
+
+    /// <summary>Creating a missing queue again failed.</summary>
+    public const int EventQueueRecreateFailed = 2674;
+
+    /// <summary>The consumer state file for readiness could not be written.</summary>
+    public const int EventReadinessWriteFailed = 2675;
+
+    /// <summary>healthz: event consumers are not connected.</summary>
+    public const int HealthzConsumersDown = 2676;
+
+    /// <summary>A resource API key was rotated and Waldur holds the new secret.</summary>
+    public const int ApiKeyRotated = 2677;
+
+    /// <summary>A resource API key rotation failed; the key is marked erred.</summary>
+    public const int ApiKeyRotationFailed = 2678;
+
+    /// <summary>The client ids Waldur holds for a resource could not be read.</summary>
+    public const int ApiKeyKnownClientsUnknown = 2679;
+
+    /// <summary>The API key reconciliation of an offering finished.</summary>
+    public const int ApiKeyReconciliationFinished = 2680;
+
+    /// <summary>A key in Updating cannot be rotated again (no client id or resource backend id).</summary>
+    public const int ApiKeyReconciliationSkipped = 2681;
+
+    /// <summary>A backend's update_user_attributes ran for an offering user.</summary>
+    public const int UserAttributesUpdated = 2682;
+
+    /// <summary>A backend's update_user_attributes failed.</summary>
+    public const int UserAttributesFailed = 2683;
+
     /// <summary>healthz: the heartbeat file is missing or older than the limit.</summary>
     public const int HeartbeatStale = 2700;
 

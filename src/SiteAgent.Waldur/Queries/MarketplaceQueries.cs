@@ -234,8 +234,12 @@ public sealed record ResourceApiKeyListQuery
     /// <summary>States (any of; repeated).</summary>
     public IReadOnlyList<string>? States { get; init; }
 
+    /// <summary>Only keys last modified before this instant (sent as ISO-8601 UTC).</summary>
+    public DateTimeOffset? ModifiedBefore { get; init; }
+
     internal void AppendTo(QueryBuilder q) => q
         .Add("offering_uuid", OfferingUuid)
         .Add("resource_uuid", ResourceUuid)
-        .AddEach("state", States);
+        .AddEach("state", States)
+        .Add("modified_before", ModifiedBefore?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

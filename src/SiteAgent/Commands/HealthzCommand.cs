@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SiteAgent.Core.Config;
+using SiteAgent.Core.Events;
 using SiteAgent.Core.Observability;
 using SiteAgent.Core.WaldurAccess;
 using SiteAgent.Waldur;
@@ -9,7 +10,8 @@ namespace SiteAgent.Commands;
 
 /// <summary>
 /// <c>healthz</c> (<c>waldur_site_healthz</c>): liveness from the heartbeat file's age, readiness from
-/// Waldur answering <c>users/me</c> for any offering. Exit 0 healthy, 1 not.
+/// Waldur answering <c>users/me</c> for any offering and, while <c>event_process</c> runs, every event
+/// consumer being connected. Exit 0 healthy, 1 not.
 /// </summary>
 public static partial class HealthzCommand
 {
@@ -30,7 +32,8 @@ public static partial class HealthzCommand
         };
         var command = new Command("healthz",
             "Liveness and readiness probe for monitors and containers: the heartbeat file must be younger than --max-age, " +
-            $"and (unless --liveness-only) Waldur must answer for at least one offering of the config (default {DefaultConfigPath}). " +
+            $"and (unless --liveness-only) Waldur must answer for at least one offering of the config (default {DefaultConfigPath}) " +
+            "and, in event_process mode, every event consumer must be connected to the broker. " +
             "Exit status 0 healthy, 1 not (the reason is logged). (reference: waldur_site_healthz)")
         {
             maxAge, livenessOnly, heartbeat,
@@ -51,6 +54,12 @@ public static partial class HealthzCommand
             if (parse.GetValue(livenessOnly))
             {
                 return ExitCodes.Success;
+            }
+
+            if (EventReadiness.Read(path, TimeSpan.FromSeconds(parse.GetValue(maxAge))) is { Down: > 0 } consumers)
+            {
+                LogConsumersDown(logger, consumers.Description.Replace('\n', ';'));
+                return ExitCodes.Failure;
             }
 
             var config = context.LoadConfig(DefaultConfigPath);
@@ -87,6 +96,9 @@ public static partial class HealthzCommand
 
     [LoggerMessage(EventId = LogEvents.HeartbeatStale, Level = LogLevel.Warning, Message = "Heartbeat stale or missing: {Path} is {Age} (limit {MaxAge} s)")]
     private static partial void LogStale(ILogger logger, string path, string age, int maxAge);
+
+    [LoggerMessage(EventId = LogEvents.HealthzConsumersDown, Level = LogLevel.Warning, Message = "Event consumers are not connected to the broker: {Consumers}")]
+    private static partial void LogConsumersDown(ILogger logger, string consumers);
 
     [LoggerMessage(EventId = LogEvents.HealthzNotReady, Level = LogLevel.Warning, Message = "Cannot reach Waldur API")]
     private static partial void LogNotReady(ILogger logger);

@@ -25,16 +25,18 @@ internal sealed class OrderWorld : IAsyncDisposable, ICatalogAddition
 
     public BackendDescriptor Descriptor { get; } = new("memory", "In-memory", "1.0.0", "", typeof(MemoryBackend).FullName!,
         [BackendCapabilities.OrderProcessing, BackendCapabilities.MembershipSync, BackendCapabilities.UsageReporting,
-         BackendCapabilities.LimitReading, BackendCapabilities.ResourceStatus],
+         BackendCapabilities.LimitReading, BackendCapabilities.ResourceStatus, BackendCapabilities.ResourceApiKeys, BackendCapabilities.UserAttributes],
         r => MemoryBackendSettings.Read(r), (settings, context) => new MemoryBackend((MemoryBackendSettings)settings, context));
 
     /// <summary>Starts the world.</summary>
     /// <param name="resourcesAndOrders">YAML sections (resources, orders) added to the scenario.</param>
     /// <param name="secondOfferingStore">When given, a second offering "Other" on its own store follows the first in the config.</param>
-    public static async Task<OrderWorld> StartAsync(string resourcesAndOrders, MemoryStore? secondOfferingStore = null)
+    /// <param name="offeringKeys">More keys of the first offering's config, each on a new line indented by four spaces.</param>
+    /// <param name="globalKeys">Top-level config keys, each line ending in a newline.</param>
+    public static async Task<OrderWorld> StartAsync(string resourcesAndOrders, MemoryStore? secondOfferingStore = null, string offeringKeys = "", string globalKeys = "")
     {
         var world = new OrderWorld(MemoryStore.Create());
-        world.World = await AgentWorld.StartAsync(Scenario(resourcesAndOrders), api => Config(api, world.Store, secondOfferingStore),
+        world.World = await AgentWorld.StartAsync(Scenario(resourcesAndOrders), api => globalKeys + Config(api, world.Store, secondOfferingStore, offeringKeys),
             NoCommandRunner.Instance, DateTimeOffset.UtcNow, world);
         return world;
     }
@@ -104,9 +106,9 @@ internal sealed class OrderWorld : IAsyncDisposable, ICatalogAddition
         {{extra}}
         """;
 
-    private static string Config(string api, MemoryStore store, MemoryStore? second) => $$"""
+    private static string Config(string api, MemoryStore store, MemoryStore? second, string offeringKeys) => $$"""
         offerings:
-        {{OfferingYaml("Memory", Offering, api, store)}}
+        {{OfferingYaml("Memory", Offering, api, store) + offeringKeys}}
         {{(second is null ? "" : OfferingYaml("Other", SecondOffering, api, second))}}
         """;
 

@@ -44,8 +44,13 @@ public sealed class EventPublisher : IDisposable
             .Select(s => new BrokerUser(s.User.Uuid, s.Uuid, callerToken ?? TokenOf(state, s.User)))
             .ToList();
         var gone = _provisioned.Where(uuid => state.EventSubscriptions.Find(uuid) is null).ToList();
-        var queues = state.EventQueues.Where(q => !_declared.Contains(q.Uuid))
+        var queues = state.EventQueues.Where(q => !_declared.Contains(q.Uuid) || q.DeclareAgain)
             .Select(q => new BrokerQueue(q.Uuid, q.Subscription.User.Uuid, q.QueueName)).ToList();
+        foreach (var queue in state.EventQueues.Where(q => q.DeclareAgain))
+        {
+            queue.DeclareAgain = false;
+        }
+
         var messages = now.EventsSince(before, state)
             .SelectMany(e => state.EventQueues
                 .Where(q => q.ObjectType == e.ObjectType && q.OfferingUuid == e.OfferingUuid)

@@ -54,6 +54,10 @@ public sealed class RabbitMqManagement : IDisposable
         SendAsync(HttpMethod.Put, $"queues/{E(vhost)}/{E(queue)}",
             new JsonObject { ["durable"] = true, ["auto_delete"] = false, ["arguments"] = arguments }, cancellationToken);
 
+    /// <summary>Deletes a queue, as the broker's orphan cleanup does (tests use it to lose one on purpose).</summary>
+    public Task DeleteQueueAsync(string vhost, string queue, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"queues/{E(vhost)}/{E(queue)}", null, cancellationToken, allowNotFound: true);
+
     /// <summary>Publishes a persistent JSON message through the default exchange; false when no queue took it.</summary>
     public async Task<bool> PublishAsync(string vhost, string queue, string json, CancellationToken cancellationToken = default)
     {

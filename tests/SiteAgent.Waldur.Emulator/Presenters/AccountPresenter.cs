@@ -55,6 +55,7 @@ public static class AccountPresenter
         ["uuid"] = key.Uuid,
         ["resource"] = links.Resource(key.Resource.Uuid),
         ["resource_uuid"] = key.Resource.Uuid,
+        ["resource_backend_id"] = key.Resource.BackendId,
         ["client_id"] = key.ClientId,
         ["state"] = key.State,
         ["error_message"] = key.ErrorMessage,

@@ -119,7 +119,12 @@ internal static class AgentRoutes
         if (c.State.Offerings.Find(offering) is null) throw ApiError.Field("offering_uuid", "Offering does not exist.");
         var type = RequestBody.Required(body, "object_type");
         var queue = subscription.Queues.FirstOrDefault(q => q.OfferingUuid == offering && q.ObjectType == type);
-        if (queue is not null) return ApiResult.Ok(AgentPresenter.Queue(c.Links, queue));
+        if (queue is not null)
+        {
+            queue.DeclareAgain = true;
+            return ApiResult.Ok(AgentPresenter.Queue(c.Links, queue));
+        }
+
         queue = c.State.Add(c.State.EventQueues, new EventSubscriptionQueue { Subscription = subscription, OfferingUuid = offering, ObjectType = type });
         subscription.Queues.Add(queue);
         return ApiResult.Created(AgentPresenter.Queue(c.Links, queue));

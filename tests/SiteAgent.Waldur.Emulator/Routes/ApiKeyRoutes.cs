@@ -10,10 +10,18 @@ internal static class ApiKeyRoutes
 {
     private const string Base = "/api/marketplace-resource-api-keys/";
 
+    /// <summary>django's <c>modified_before</c>: true when absent or the key changed strictly before it; a malformed instant is a 400.</summary>
+    private static bool ModifiedBefore(ApiContext c, ResourceApiKey key) =>
+        c.Query("modified_before") is not { } text
+        || (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var before)
+            ? key.Modified < before
+            : throw ApiError.Field("modified_before", "Enter a valid date/time."));
+
     public static void Map(ApiRouteTable routes)
     {
         routes.Get(Base, "marketplace_resource_api_keys_list", c => Paging.List(c,
-            c.State.ApiKeys.Where(k => Filters.Uuid(c, "resource_uuid", k.Resource.Uuid) && (c.QueryAll("state") is not { Count: > 0 } states || states.Contains(k.State))),
+            c.State.ApiKeys.Where(k => Filters.Uuid(c, "resource_uuid", k.Resource.Uuid) && Filters.Uuid(c, "offering_uuid", k.Resource.Offering.Uuid)
+                && (c.QueryAll("state") is not { Count: > 0 } states || states.Contains(k.State)) && ModifiedBefore(c, k)),
             k => AccountPresenter.ApiKey(c.Links, k)), since81: true);
         routes.Post(Base + "report_created/", "marketplace_resource_api_keys_report_created", c =>
         {

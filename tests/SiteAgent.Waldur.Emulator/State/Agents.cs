@@ -53,6 +53,9 @@ public sealed class EventSubscriptionQueue : Entity
     public required string OfferingUuid { get; init; }
     public required string ObjectType { get; init; }
 
+    /// <summary>Set by a repeated create_queue: Waldur declares the queue on the broker again (it may have been deleted there).</summary>
+    public bool DeclareAgain { get; set; }
+
     /// <summary>The queue name the agent subscribes to, as event-processing.md spells it.</summary>
     public string QueueName => $"subscription_{Subscription.Uuid}_offering_{OfferingUuid}_{ObjectType}";
 }

@@ -107,4 +107,30 @@ public class ResourceApiKeyProvisioningTests
         await Assert.That(AnyKeyRequest(world)).IsFalse();
         await Assert.That(world.Store.Operations.Any(o => o.Contains("-keys ", StringComparison.Ordinal))).IsFalse();
     }
+
+    [Test]
+    public async Task RestoreOntoItsOriginalId_ProvisionsKeysToo_ButAResourceThatStillExistsGetsNone()
+    {
+        var restore = Guid.Parse("c7c7c7c7-c7c7-4c7c-8c7c-c7c7c7c7c702");
+        var kept = Guid.Parse("5e5e5e5e-5e5e-4e5e-8e5e-5e5e5e5e5e12");
+        var keptRestore = Guid.Parse("c7c7c7c7-c7c7-4c7c-8c7c-c7c7c7c7c703");
+        await using var world = await OrderWorld.StartAsync(
+            $"resources:\n  - {{uuid: {Resource:N}, name: Old, slug: old, offering: memory, project: proj, plan: Default, state: Terminated, backend_id: tb_old}}\n" +
+            $"  - {{uuid: {kept:N}, name: Kept, slug: kept, offering: memory, project: proj, plan: Default, state: Terminated, backend_id: tb_kept}}\n" +
+            $"orders:\n  - {{uuid: {restore:N}, type: Restore, state: executing, resource: {Resource:N}}}\n" +
+            $"  - {{uuid: {keptRestore:N}, type: Restore, state: executing, resource: {kept:N}}}\n");
+        // tb_kept was only soft-deleted: nothing is created, so its keys are left as they are.
+        world.Store.Put("tb_kept", new StoredResource { Owner = kept, Project = "proj", Limits = { ["cpu"] = 0 } });
+
+        await world.CycleAsync();
+
+        await Assert.That(world.OrderState(restore).State).IsEqualTo("done");
+        await Assert.That(world.OrderState(keptRestore).State).IsEqualTo("done");
+        var inWaldur = WaldurKeys(world, Resource);
+        await Assert.That(inWaldur.Count).IsEqualTo(2);
+        await Assert.That(world.Store.Find("tb_old")!.Keys.Keys.Order(StringComparer.Ordinal))
+            .IsEquivalentTo(inWaldur.Keys.Order(StringComparer.Ordinal), TUnit.Assertions.Enums.CollectionOrdering.Matching);
+        await Assert.That(WaldurKeys(world, kept)).IsEmpty();
+        await Assert.That(world.Store.Operations.Any(o => o.Contains("keys tb_kept", StringComparison.Ordinal))).IsFalse();
+    }
 }

@@ -3,9 +3,9 @@ using SiteAgent.Backends.Capabilities;
 using SiteAgent.Core.Config;
 using SiteAgent.Core.Observability;
 using SiteAgent.Core.Orders;
+using SiteAgent.Core.WaldurAccess;
 using SiteAgent.Waldur;
 using SiteAgent.Waldur.Models;
-using SiteAgent.Waldur.Queries;
 
 namespace SiteAgent.Core.Events;
 
@@ -24,7 +24,7 @@ public sealed partial class ApiKeyRotation(EventServices services, OfferingConfi
     /// <exception cref="WaldurException">Marking the key erred failed too; the caller decides whether to retry.</exception>
     public async Task<bool> RunAsync(Target target, CancellationToken cancellationToken)
     {
-        var known = await KnownClientIdsAsync(target.ResourceUuid, cancellationToken).ConfigureAwait(false);
+        var known = await ResourceApiKeyClientIds.KnownAsync(waldur, target.ResourceUuid, services.Logger, offering.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             var rotated = await backend.RotateResourceKeyAsync(target.ClientId, target.ResourceBackendId, known, cancellationToken).ConfigureAwait(false)
@@ -51,26 +51,6 @@ public sealed partial class ApiKeyRotation(EventServices services, OfferingConfi
         }
     }
 
-    /// <summary>
-    /// The client ids Waldur holds for the resource; null (unknown: the backend removes nothing) when
-    /// the list fails, is empty, or has a key without client id.
-    /// </summary>
-    private async Task<IReadOnlySet<string>?> KnownClientIdsAsync(Guid resource, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var keys = await waldur.ListResourceApiKeys(new ResourceApiKeyListQuery { ResourceUuid = resource }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            return keys.Count == 0 || keys.Any(k => string.IsNullOrEmpty(k.ClientId))
-                ? null
-                : keys.Select(k => k.ClientId!).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (WaldurException ex)
-        {
-            LogKnownUnknown(services.Logger, offering.Name, resource, ex.Message);
-            return null;
-        }
-    }
-
     [LoggerMessage(EventId = LogEvents.ApiKeyRotated, Level = LogLevel.Information,
         Message = "Offering \"{Offering}\": API key {Key} of {BackendId} rotated (client id {ClientId}, now {NewClientId}); Waldur holds the new secret")]
     private static partial void LogRotated(ILogger logger, string offering, Guid key, string backendId, string clientId, string newClientId);
@@ -78,8 +58,4 @@ public sealed partial class ApiKeyRotation(EventServices services, OfferingConfi
     [LoggerMessage(EventId = LogEvents.ApiKeyRotationFailed, Level = LogLevel.Error,
         Message = "Offering \"{Offering}\": rotating API key {Key} of {BackendId} failed ({Reason}); the key is marked erred, the requester can rotate it again")]
     private static partial void LogFailed(ILogger logger, string offering, Guid key, string backendId, string reason);
-
-    [LoggerMessage(EventId = LogEvents.ApiKeyKnownClientsUnknown, Level = LogLevel.Warning,
-        Message = "Offering \"{Offering}\": the API keys of resource {Resource} could not be listed ({Reason}); the backend removes no other key this time")]
-    private static partial void LogKnownUnknown(ILogger logger, string offering, Guid resource, string reason);
 }

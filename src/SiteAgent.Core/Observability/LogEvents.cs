@@ -490,6 +490,15 @@ public static class LogEvents
     /// <summary>A backend's update_user_attributes failed.</summary>
     public const int UserAttributesFailed = 2683;
 
+    /// <summary>API keys were minted for a new resource and reported to Waldur.</summary>
+    public const int ApiKeysProvisioned = 2684;
+
+    /// <summary>Removing the keys Waldur does not know from a new resource failed.</summary>
+    public const int ApiKeysPruneFailed = 2685;
+
+    /// <summary>Minting or reporting the API keys of a new resource failed; the order still completes.</summary>
+    public const int ApiKeysProvisioningFailed = 2686;
+
     /// <summary>healthz: the heartbeat file is missing or older than the limit.</summary>
     public const int HeartbeatStale = 2700;
 

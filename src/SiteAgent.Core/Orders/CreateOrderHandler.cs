@@ -30,6 +30,7 @@ public sealed partial class CreateOrderHandler
     private readonly OrderContext _context;
     private readonly UserContextBuilder _users;
     private readonly BackendIdClaims _claims;
+    private readonly ResourceApiKeyProvisioning _apiKeys;
     private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
@@ -38,6 +39,7 @@ public sealed partial class CreateOrderHandler
         _context = context;
         _users = users;
         _claims = claims;
+        _apiKeys = new ResourceApiKeyProvisioning(context);
         _logger = context.Session.Logger;
     }
 
@@ -61,6 +63,7 @@ public sealed partial class CreateOrderHandler
         var info = await CreateWithNewIdAsync(resource, request, creationContext, cancellationToken).ConfigureAwait(false);
         await WriteResultsAsync(resource.Uuid, info, cancellationToken).ConfigureAwait(false);
         await VerifyAsync(request with { BackendId = info.BackendId }, cancellationToken).ConfigureAwait(false);
+        await _apiKeys.RunAsync(resource.Uuid, info.BackendId, cancellationToken).ConfigureAwait(false);
         return new CreatedResource(info.BackendId, resource, new TeamSnapshot(userContext, offeringUsers));
     }
 
@@ -154,6 +157,7 @@ public sealed partial class CreateOrderHandler
         LogCreated(_logger, info.BackendId, resource.Uuid, WaldurMapping.Describe(info.Limits));
         await WriteResultsAsync(resource.Uuid, info with { BackendId = request.BackendId }, cancellationToken).ConfigureAwait(false);
         await VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+        await _apiKeys.RunAsync(resource.Uuid, request.BackendId, cancellationToken).ConfigureAwait(false);
         return new CreatedResource(request.BackendId, resource, new TeamSnapshot(userContext, offeringUsers));
     }
 

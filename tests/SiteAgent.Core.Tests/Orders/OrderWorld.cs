@@ -17,25 +17,32 @@ internal sealed class OrderWorld : IAsyncDisposable, ICatalogAddition
     public const string Offering = "0f0f0f0f0f0f4f0f8f0f0f0f0f0f0f21";
     public const string SecondOffering = "0f0f0f0f0f0f4f0f8f0f0f0f0f0f0f22";
 
-    private OrderWorld(MemoryStore store) => Store = store;
+    private OrderWorld(MemoryStore store, bool resourceApiKeys)
+    {
+        Store = store;
+        Descriptor = new("memory", "In-memory", "1.0.0", "", typeof(MemoryBackend).FullName!,
+            [BackendCapabilities.OrderProcessing, BackendCapabilities.MembershipSync, BackendCapabilities.UsageReporting,
+             BackendCapabilities.LimitReading, BackendCapabilities.ResourceStatus, .. (resourceApiKeys ? new[] { BackendCapabilities.ResourceApiKeys } : []),
+             BackendCapabilities.UserAttributes],
+            r => MemoryBackendSettings.Read(r), (settings, context) => new MemoryBackend((MemoryBackendSettings)settings, context));
+    }
 
     public MemoryStore Store { get; }
 
     public AgentWorld World { get; private set; } = null!;
 
-    public BackendDescriptor Descriptor { get; } = new("memory", "In-memory", "1.0.0", "", typeof(MemoryBackend).FullName!,
-        [BackendCapabilities.OrderProcessing, BackendCapabilities.MembershipSync, BackendCapabilities.UsageReporting,
-         BackendCapabilities.LimitReading, BackendCapabilities.ResourceStatus, BackendCapabilities.ResourceApiKeys, BackendCapabilities.UserAttributes],
-        r => MemoryBackendSettings.Read(r), (settings, context) => new MemoryBackend((MemoryBackendSettings)settings, context));
+    public BackendDescriptor Descriptor { get; }
 
     /// <summary>Starts the world.</summary>
     /// <param name="resourcesAndOrders">YAML sections (resources, orders) added to the scenario.</param>
     /// <param name="secondOfferingStore">When given, a second offering "Other" on its own store follows the first in the config.</param>
     /// <param name="offeringKeys">More keys of the first offering's config, each on a new line indented by four spaces.</param>
     /// <param name="globalKeys">Top-level config keys, each line ending in a newline.</param>
-    public static async Task<OrderWorld> StartAsync(string resourcesAndOrders, MemoryStore? secondOfferingStore = null, string offeringKeys = "", string globalKeys = "")
+    /// <param name="resourceApiKeys">False: the backend's descriptor does not declare the resource API keys capability.</param>
+    public static async Task<OrderWorld> StartAsync(string resourcesAndOrders, MemoryStore? secondOfferingStore = null, string offeringKeys = "", string globalKeys = "",
+        bool resourceApiKeys = true)
     {
-        var world = new OrderWorld(MemoryStore.Create());
+        var world = new OrderWorld(MemoryStore.Create(), resourceApiKeys);
         world.World = await AgentWorld.StartAsync(Scenario(resourcesAndOrders), api => globalKeys + Config(api, world.Store, secondOfferingStore, offeringKeys),
             NoCommandRunner.Instance, DateTimeOffset.UtcNow, world);
         return world;

@@ -88,6 +88,8 @@ public class DiagnosticsTests
     }
 
     [Test]
+    // The event tests stop and restart the shared broker; this check needs it up, so it waits for them.
+    [NotInParallel("rabbitmq-broker")]
     public async Task StompOffering_BrokerIsConnectedToThenLeft_AndAClosedPortFails()
     {
         var scenario = new TestScenario();

@@ -14,7 +14,7 @@ namespace SiteAgent.IntegrationTests;
 [NotInParallel("rabbitmq-broker")]
 public class PeriodicLimitsEventTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = EventAgent.Patience;
 
     [Test]
     public async Task PolicyCommand_ChangesFairshareAndGrpTresMins_AndTheSuccessIsReportedWithTheCommands()
@@ -131,12 +131,7 @@ public class PeriodicLimitsEventTests
         (await SlurmCluster.SacctmgrAsync("show", "association", "where", $"account={account}", $"cluster={SlurmCluster.Name}", "format=User,Fairshare,GrpTRESMins"))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.StartsWith('|'))[1..];
 
-    private static async Task StopAsync(RunningProcess agent)
-    {
-        agent.Signal(15);
-        var outcome = await agent.WaitAsync(TimeSpan.FromSeconds(60));
-        await Assert.That(outcome.ExitCode).IsEqualTo(0).Because(Log(agent));
-    }
+    private static Task StopAsync(RunningProcess agent) => EventAgent.StopAsync(agent);
 
-    private static string Log(RunningProcess agent) => agent.Output + agent.Error;
+    private static string Log(RunningProcess agent) => EventAgent.Log(agent);
 }

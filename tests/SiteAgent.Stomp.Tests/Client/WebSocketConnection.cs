@@ -33,6 +33,7 @@ internal sealed class WebSocketConnection(Socket socket, ScriptedWebSocketBroker
             var read = await _stream.ReadAsync(chunk, cts.Token);
             if (read == 0) throw new IOException("the client closed before finishing its upgrade request");
             head.AddRange(chunk.AsSpan(0, read));
+            if (head.Count > 64 * 1024) throw new InvalidOperationException("the client's upgrade request has no end within 64 KiB");
         }
         _unread = [.. head.Skip(end + 4)];
         var request = UpgradeRequest.Parse(Encoding.ASCII.GetString([.. head.Take(end)]));

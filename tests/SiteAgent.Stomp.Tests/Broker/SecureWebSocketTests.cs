@@ -31,15 +31,7 @@ public class SecureWebSocketTests
         };
         await using var consumer = await Consumer.ConnectAsync(options, Wait);
 
-        for (var i = 1; i <= 3; i++) await Assert.That(await tenant.PublishAsync($"{{\"order_uuid\": \"tls-{i}\"}}")).IsTrue();
-        var bodies = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var message = await consumer.NextAsync();
-            bodies.Add(message.BodyText);
-            await Assert.That(message.SubscriptionId).IsEqualTo(tenant.Queue);
-            await Assert.That(await consumer.Client.AckAsync(message)).IsTrue();
-        }
+        var bodies = await tenant.PublishThenReceiveAndAckAsync(consumer, "{\"order_uuid\": \"tls-1\"}", "{\"order_uuid\": \"tls-2\"}", "{\"order_uuid\": \"tls-3\"}");
 
         await Assert.That(bodies).IsEquivalentTo(["{\"order_uuid\": \"tls-1\"}", "{\"order_uuid\": \"tls-2\"}", "{\"order_uuid\": \"tls-3\"}"]);
         await Assert.That(await tenant.WaitForDepthAsync(0, Wait)).IsEqualTo(0);

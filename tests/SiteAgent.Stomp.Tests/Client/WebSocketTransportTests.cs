@@ -13,18 +13,9 @@ public partial class WebSocketTransportTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
-    private static StompClientOptions Options(ScriptedWebSocketBroker broker) => new()
-    {
-        Endpoint = broker.Endpoint,
-        Login = "agent",
-        Passcode = "pass-ws-5e1d",
-        Subscriptions = [new StompSubscription("/amq/queue/q", "q")],
-        HeartBeatSend = TimeSpan.Zero,
-        HeartBeatReceive = TimeSpan.Zero,
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        DisconnectTimeout = TimeSpan.FromSeconds(1),
-        Reconnect = new StompReconnectPolicy(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)),
-    };
+    // The 64-bit-length test sends a 70 000-byte body, beyond the hostile tests' small frame limit.
+    private static StompClientOptions Options(ScriptedWebSocketBroker broker) =>
+        HostileBrokerTests.Options(broker.Endpoint) with { Passcode = "pass-ws-5e1d", FrameLimits = StompFrameLimits.Default };
 
     internal static string Message(int number, string body) =>
         $"MESSAGE\nsubscription:q\nmessage-id:m-{number}\ndestination:/queue/q\nack:a-{number}\n\n{body}^@";

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Security;
 using SiteAgent.Stomp.Frames;
 
@@ -42,9 +41,6 @@ public sealed partial record StompClientOptions
 
     /// <summary>TLS server-certificate check; null uses the system trust store with full validation.</summary>
     public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
-
-    /// <summary>HTTP proxy for WebSocket endpoints; null connects directly (environment proxy variables are ignored).</summary>
-    public IWebProxy? Proxy { get; init; }
 
     /// <summary>The options without the passcode, for logs.</summary>
     public override string ToString() =>

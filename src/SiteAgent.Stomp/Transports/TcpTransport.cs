@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 
@@ -12,25 +11,10 @@ internal sealed class TcpTransport(StompEndpoint endpoint, RemoteCertificateVali
 
     public string? CloseReason => null;
 
-    public string Details => _stream is SslStream tls ? $"TLS {tls.SslProtocol}" : "plain TCP";
+    public string Details => BrokerConnection.Describe(_stream);
 
-    public async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        await _socket.ConnectAsync(new DnsEndPoint(endpoint.Host, endpoint.Port), cancellationToken);
-        var network = new NetworkStream(_socket, ownsSocket: true);
-        if (!endpoint.UseTls)
-        {
-            _stream = network;
-            return;
-        }
-        var tls = new SslStream(network, leaveInnerStreamOpen: false);
-        _stream = tls;
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-        {
-            TargetHost = endpoint.Host,
-            RemoteCertificateValidationCallback = certificateValidation,
-        }, cancellationToken);
-    }
+    public async Task ConnectAsync(CancellationToken cancellationToken) =>
+        _stream = await BrokerConnection.OpenAsync(_socket, endpoint, certificateValidation, cancellationToken);
 
     public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         Stream.ReadAsync(buffer, cancellationToken);

@@ -77,6 +77,7 @@ internal static class EventBenchCommand
             await WaitForLogAsync(agent, "Event processing started", TimeSpan.FromMinutes(3));
             await Task.Delay(TimeSpan.FromSeconds(10));
             var eventRss = RssKb(agent.Id);
+            var eventOpenSsl = MappedOpenSsl(agent.Id);
             var connections = emulator.Read(s => s.EventQueues.Count);
 
             var (vhost, queue) = emulator.Read(s => s.EventQueues
@@ -94,7 +95,7 @@ internal static class EventBenchCommand
 
             agent.Signal(15);
             var exit = await agent.WaitAsync(TimeSpan.FromSeconds(60));
-            var report = EventBenchReport.Markdown(count, agentLatencies, baseline, eventRss, pollingRss, connections);
+            var report = EventBenchReport.Markdown(count, agentLatencies, baseline, eventRss, pollingRss, connections, eventOpenSsl);
             Console.WriteLine();
             Console.WriteLine(report);
             var path = Path.GetFullPath("artifacts/bench/events.md");
@@ -198,6 +199,17 @@ internal static class EventBenchCommand
 
         return bin;
     }
+
+    /// <summary>The OpenSSL libraries mapped into the process: on plain ws:// and http:// there should be none.</summary>
+    private static IReadOnlyList<string> MappedOpenSsl(int pid) =>
+        File.ReadAllLines($"/proc/{pid}/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6)
+            .Select(fields => Path.GetFileName(fields[5]))
+            .Where(name => name.StartsWith("libssl.so", StringComparison.Ordinal) || name.StartsWith("libcrypto.so", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static long RssKb(int pid) =>
         long.Parse(File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))

@@ -6,7 +6,7 @@ namespace SiteAgent.Benchmarks.Events;
 /// <summary>The events bench result as Markdown: latency percentiles of agent and baseline, their difference (the agent's own time), memory.</summary>
 internal static class EventBenchReport
 {
-    public static string Markdown(int count, double[] agent, double[] baseline, long eventRssKb, long pollingRssKb, int queues)
+    public static string Markdown(int count, double[] agent, double[] baseline, long eventRssKb, long pollingRssKb, int queues, IReadOnlyList<string> eventOpenSsl)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"### Event-to-action latency ({count} events, loopback, one at a time)");
@@ -26,6 +26,8 @@ internal static class EventBenchReport
         text.AppendLine(CultureInfo.InvariantCulture, $"| event_process, idle | {eventRssKb / 1024.0:0.0} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| order_process polling, idle (baseline) | {pollingRssKb / 1024.0:0.0} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| ratio | {(double)eventRssKb / pollingRssKb:0.00} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Goal under 30 MB: {(eventRssKb < 30 * 1024 ? "met" : "NOT met")}. OpenSSL mapped in event_process: {(eventOpenSsl.Count == 0 ? "none" : string.Join(", ", eventOpenSsl))}.");
         return text.ToString();
     }
 

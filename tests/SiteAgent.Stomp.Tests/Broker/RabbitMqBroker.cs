@@ -1,3 +1,4 @@
+using SiteAgent.Stomp.Tests.Client;
 using SiteAgent.Waldur.Emulator.Broker;
 
 namespace SiteAgent.Stomp.Tests.Broker;
@@ -79,6 +80,25 @@ internal sealed class BrokerTenant(RabbitMqBroker broker, string vhost, string l
     };
 
     public Task<bool> PublishAsync(string json) => broker.Api.PublishAsync(Vhost, Queue, json);
+
+    /// <summary>Publishes the bodies, then receives and acks as many messages on this tenant's queue.</summary>
+    /// <returns>The bodies received, in order.</returns>
+    public async Task<List<string>> PublishThenReceiveAndAckAsync(Consumer consumer, params string[] bodies)
+    {
+        foreach (var body in bodies)
+        {
+            if (!await PublishAsync(body)) throw new InvalidOperationException($"the broker refused to publish {body} to {Queue}");
+        }
+        var received = new List<string>();
+        foreach (var _ in bodies)
+        {
+            var message = await consumer.NextAsync();
+            received.Add(message.BodyText);
+            if (message.SubscriptionId != Queue) throw new InvalidOperationException($"message on subscription {message.SubscriptionId}, expected {Queue}");
+            if (!await consumer.Client.AckAsync(message)) throw new InvalidOperationException($"the ack of {message.BodyText} was not sent");
+        }
+        return received;
+    }
 
     /// <summary>Polls the queue depth until it equals <paramref name="expected"/> (the statistics lag about a second).</summary>
     public async Task<long?> WaitForDepthAsync(long expected, TimeSpan timeout)

@@ -17,15 +17,7 @@ public class RabbitMqClientTests
         await using var tenant = await broker.CreateTenantAsync();
         await using var consumer = await Consumer.ConnectAsync(tenant.Options(transport), Wait);
 
-        for (var i = 1; i <= 3; i++) await Assert.That(await tenant.PublishAsync($"{{\"order_uuid\": \"{i}\"}}")).IsTrue();
-        var bodies = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var message = await consumer.NextAsync();
-            bodies.Add(message.BodyText);
-            await Assert.That(message.SubscriptionId).IsEqualTo(tenant.Queue);
-            await Assert.That(await consumer.Client.AckAsync(message)).IsTrue();
-        }
+        var bodies = await tenant.PublishThenReceiveAndAckAsync(consumer, "{\"order_uuid\": \"1\"}", "{\"order_uuid\": \"2\"}", "{\"order_uuid\": \"3\"}");
 
         await Assert.That(bodies).IsEquivalentTo(["{\"order_uuid\": \"1\"}", "{\"order_uuid\": \"2\"}", "{\"order_uuid\": \"3\"}"]);
         await Assert.That(await tenant.WaitForDepthAsync(0, Wait)).IsEqualTo(0);

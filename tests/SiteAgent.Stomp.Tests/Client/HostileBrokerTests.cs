@@ -10,7 +10,8 @@ public class HostileBrokerTests
     private const string GoodMessage = "MESSAGE\nsubscription:q\nmessage-id:m-2\ndestination:/queue/q\nack:a-2\n\n{\"ok\":true}^@";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
-    private static StompClientOptions Options(StompEndpoint endpoint) => new()
+    /// <summary>Options for a scripted peer: no heart-beats, short timeouts, quick retries, small frame limits.</summary>
+    internal static StompClientOptions Options(StompEndpoint endpoint) => new()
     {
         Endpoint = endpoint,
         Login = "agent",

@@ -116,13 +116,10 @@ public sealed partial class WaldurClient
         {
             throw new WaldurResponseException(
                 operation.Id,
-                $"Waldur's answer to {operation.Id} does not match the expected {TypeName(typeof(T))}: {Where(ex)}. Check that the Waldur version is supported.",
+                $"Waldur's answer to {operation.Id} does not match the expected {TypeName(typeof(T))}: {JsonErrorText.Describe(ex)}. Check that the Waldur version is supported.",
                 ex);
         }
     }
-
-    private static string Where(JsonException ex) =>
-        ex.Path is { } path && !ex.Message.Contains("Path:", StringComparison.Ordinal) ? $"{ex.Message.TrimEnd('.')} (at {path})" : ex.Message.TrimEnd('.');
 
     private static string TypeName(Type type) =>
         type.IsGenericType ? $"list of {type.GetGenericArguments()[0].Name}" : type.Name;

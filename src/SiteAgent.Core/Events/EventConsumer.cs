@@ -5,6 +5,7 @@ using SiteAgent.Core.Observability;
 using SiteAgent.Core.Orders;
 using SiteAgent.Stomp;
 using SiteAgent.Waldur;
+using SiteAgent.Waldur.Json;
 
 namespace SiteAgent.Core.Events;
 
@@ -128,7 +129,7 @@ public sealed partial class EventConsumer
             catch (Exception ex) when (ex is JsonException or EventRejectedException)
             {
                 Failed++;
-                LogPoison(_logger, Binding.Offering.Name, Binding.ObjectType, message.MessageId, message.Body.Length, ex.Message);
+                LogPoison(_logger, Binding.Offering.Name, Binding.ObjectType, message.MessageId, message.Body.Length, ex is JsonException json ? JsonErrorText.Describe(json) : ex.Message);
                 break;
             }
             catch (Exception ex) when (IsTransient(ex) && attempt < RetryDelays.Length)

@@ -5,6 +5,7 @@ using SiteAgent.Backends;
 using SiteAgent.Core.Config;
 using SiteAgent.Core.Operator.TestOrders;
 using SiteAgent.Waldur.Secrets;
+using SiteAgent.Waldur.Json;
 
 namespace SiteAgent.Commands;
 
@@ -156,7 +157,7 @@ public static class TestOrderCommand
         }
         catch (Exception e) when (e is TemplateStageException or JsonException or FileNotFoundException)
         {
-            context.Error.WriteLine($"Error: Failed to generate order from template: {e.Message}");
+            context.Error.WriteLine($"Error: Failed to generate order from template: {(e is JsonException invalid ? JsonErrorText.Describe(invalid) : e.Message)}");
             return ExitCodes.Failure;
         }
 
@@ -212,7 +213,7 @@ public static class TestOrderCommand
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"Error: Failed to load order file: {e.Message}");
+            context.Error.WriteLine($"Error: Failed to load order file: {(e is JsonException invalid ? JsonErrorText.Describe(invalid) : e.Message)}");
             return ExitCodes.Failure;
         }
 

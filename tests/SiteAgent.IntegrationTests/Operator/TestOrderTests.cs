@@ -170,6 +170,8 @@ public sealed class TestOrderTests : IDisposable
         File.WriteAllText(create, """{"uuid": "d629d5e4-5567-425d-a9cd-bdc1af67b32c", "type": "Create"}""");
         var notJson = Path.Combine(_directory, "broken.json");
         File.WriteAllText(notJson, "{ nope");
+        var trailingComma = Path.Combine(_directory, "trailing-comma.json");
+        File.WriteAllText(trailingComma, """{"type": "Create",}""");
         string[] Run(string file, params string[] extra) => ["test-order", "-c", harness.ConfigPath, "--order-file", file, .. extra];
 
         var structure = await AgentBinary.RunAsync(Run(update, "--validate-only"), harness.AgentEnvironment());
@@ -177,6 +179,7 @@ public sealed class TestOrderTests : IDisposable
         var created = await AgentBinary.RunAsync(Run(create), harness.AgentEnvironment());
         var broken = await AgentBinary.RunAsync(Run(notJson, "--validate-only"), harness.AgentEnvironment());
         var absent = await AgentBinary.RunAsync(Run(Path.Combine(_directory, "absent.json")), harness.AgentEnvironment());
+        var comma = await AgentBinary.RunAsync(Run(trailingComma, "--validate-only"), harness.AgentEnvironment());
         var otherOffering = await AgentBinary.RunAsync(Run(create, "--offering-uuid", Guid.NewGuid().ToString("N")), harness.AgentEnvironment());
 
         await Assert.That(structure.ExitCode).IsEqualTo(1);
@@ -189,7 +192,11 @@ public sealed class TestOrderTests : IDisposable
         await Assert.That(created.Output).Contains("Order UUID: d629d5e4-5567-425d-a9cd-bdc1af67b32c\n")
             .And.Contains("  - No resource name specified for CREATE order\n  - No marketplace resource UUID specified for CREATE order\n");
         await Assert.That(broken.ExitCode).IsEqualTo(1);
-        await Assert.That(broken.Error).Contains("Error: Failed to load order file: ");
+        await Assert.That(broken.Error).Contains("Error: Failed to load order file: ").And.Contains(" at line 1, byte ");
+        // The binary carries .NET's resource keys, not its messages; the error is rebuilt in words.
+        await Assert.That(broken.Error).DoesNotContain("BytePositionInLine");
+        await Assert.That(comma.ExitCode).IsEqualTo(1);
+        await Assert.That(comma.Error).Contains("Error: Failed to load order file: a trailing comma is not allowed before '}' at line 1, byte ");
         await Assert.That(absent.ExitCode).IsEqualTo(1);
         await Assert.That(absent.Output).Contains("Order file not found: ");
         await Assert.That(otherOffering.ExitCode).IsEqualTo(1);

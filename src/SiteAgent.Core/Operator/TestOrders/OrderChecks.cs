@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SiteAgent.Core.Operator.TestOrders.Templating;
 using SiteAgent.Waldur.Models;
+using SiteAgent.Waldur.Json;
 
 namespace SiteAgent.Core.Operator.TestOrders;
 
@@ -33,7 +34,7 @@ public static class OrderChecks
         }
         catch (JsonException e)
         {
-            return TestOrderResult.Failed($"Template produces invalid JSON: {e.Message}");
+            return TestOrderResult.Failed($"Template produces invalid JSON: {JsonErrorText.Describe(e)}");
         }
 
         var errors = new List<string>();

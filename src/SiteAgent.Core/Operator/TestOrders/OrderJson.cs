@@ -45,8 +45,7 @@ public static class OrderJson
         }
         catch (JsonException e)
         {
-            // A converter's own message does not say where; the path does.
-            return e.Path is { Length: > 0 } path && !e.Message.Contains(path, StringComparison.Ordinal) ? $"{e.Message} (at {path})" : e.Message;
+            return JsonErrorText.Describe(e);
         }
         catch (InvalidOperationException e)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SiteAgent.Backends;
 using SiteAgent.Core.Config;
+using SiteAgent.Waldur.Json;
 
 namespace SiteAgent.Core.Operator.TestOrders;
 
@@ -56,7 +57,7 @@ public sealed class OrderTester(TestOrderBackend backend, ILoggerFactory loggers
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            return TestOrderResult.Failed($"Failed to load order file: {e.Message}");
+            return TestOrderResult.Failed($"Failed to load order file: {(e is JsonException json ? JsonErrorText.Describe(json) : e.Message)}");
         }
 
         return await TestIfAnOrderAsync(order, "Invalid order data", cancellationToken).ConfigureAwait(false);

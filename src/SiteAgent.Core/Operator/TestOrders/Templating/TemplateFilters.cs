@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteAgent.Waldur.Json;
 
 namespace SiteAgent.Core.Operator.TestOrders.Templating;
 
@@ -52,7 +53,7 @@ internal static class TemplateFilters
         }
         catch (JsonException e)
         {
-            throw new TemplateException(scope.Template, line, $"from_json: '{text}' is not valid JSON ({e.Message})");
+            throw new TemplateException(scope.Template, line, $"from_json: '{text}' is not valid JSON ({JsonErrorText.Describe(e)})");
         }
     }
 }

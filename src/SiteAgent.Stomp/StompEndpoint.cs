@@ -57,9 +57,6 @@ public sealed record StompEndpoint
         };
     }
 
-    /// <summary>The WebSocket URL (for WebSocket endpoints).</summary>
-    public Uri WebSocketUri => new($"{(UseTls ? "wss" : "ws")}://{HostForUri}:{Port.ToString(CultureInfo.InvariantCulture)}{Path}");
-
     /// <summary>Problems with the endpoint, for options validation.</summary>
     internal IEnumerable<string> Problems()
     {
@@ -73,7 +70,8 @@ public sealed record StompEndpoint
         ? $"{(UseTls ? "wss" : "ws")}://{HostForUri}:{Port.ToString(CultureInfo.InvariantCulture)}{Path}"
         : $"{(UseTls ? "stomp+ssl" : "stomp")}://{HostForUri}:{Port.ToString(CultureInfo.InvariantCulture)}";
 
-    private string HostForUri => Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host;
+    /// <summary>The host as a URL or <c>Host</c> header writes it: an IPv6 address in brackets.</summary>
+    internal string HostForUri => Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host;
 
     private static string PathOf(Uri uri) => uri.PathAndQuery;
 }

@@ -35,4 +35,12 @@ public class JsonErrorTextTests
         var error = Assert.Throws<JsonException>(() => JsonNode.Parse("""{"a": 1,}"""));
         await Assert.That(JsonErrorText.Describe(error)).IsEqualTo(error.Message.TrimEnd('.'));
     }
+
+    [Test]
+    public async Task MessageOf_DescribesJsonErrors_AndKeepsOtherMessages()
+    {
+        var json = new JsonException("ZeroDepthAtEnd,  LineNumber: 0 | BytePositionInLine: 22.", null, 0, 22);
+        await Assert.That(JsonErrorText.MessageOf(json)).IsEqualTo(JsonErrorText.Describe(json));
+        await Assert.That(JsonErrorText.MessageOf(new IOException("Permission denied"))).IsEqualTo("Permission denied");
+    }
 }

@@ -129,7 +129,7 @@ public sealed partial class EventConsumer
             catch (Exception ex) when (ex is JsonException or EventRejectedException)
             {
                 Failed++;
-                LogPoison(_logger, Binding.Offering.Name, Binding.ObjectType, message.MessageId, message.Body.Length, ex is JsonException json ? JsonErrorText.Describe(json) : ex.Message);
+                LogPoison(_logger, Binding.Offering.Name, Binding.ObjectType, message.MessageId, message.Body.Length, JsonErrorText.MessageOf(ex));
                 break;
             }
             catch (Exception ex) when (IsTransient(ex) && attempt < RetryDelays.Length)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SiteAgent.Waldur.Json;
 
 namespace SiteAgent.Core.Operator;
 
@@ -34,7 +35,7 @@ public sealed record BackfillState(Guid Offering, string Start, string End, stri
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException or ArgumentNullException)
         {
-            throw new InvalidDataException($"{path} is not a load-historical-usage state file ({e.Message}); move it away or pass --restart", e);
+            throw new InvalidDataException($"{path} is not a load-historical-usage state file ({JsonErrorText.MessageOf(e)}); move it away or pass --restart", e);
         }
     }
 

@@ -17,7 +17,7 @@ namespace SiteAgent.Stomp.Transports;
 /// <remarks>
 /// The WebSocket protocol is implemented here rather than taken from .NET's ClientWebSocket: that one
 /// hashes the handshake with OpenSSL, and loading OpenSSL for plain <c>ws://</c> cost the idle daemon
-/// about 7 MB of resident memory. Only what a STOMP client needs is here: the opening handshake,
+/// about 4 MB of resident memory. Only what a STOMP client needs is here: the opening handshake,
 /// unfragmented masked text frames out, any data frames in, ping, pong and close.
 /// </remarks>
 internal sealed partial class WebSocketTransport(StompEndpoint endpoint, RemoteCertificateValidationCallback? certificateValidation) : IStompTransport

@@ -58,6 +58,10 @@ public static partial class JsonErrorText
         return text.ToString();
     }
 
+    /// <summary>The message of any exception, with a <see cref="JsonException"/> described as <see cref="Describe(JsonException)"/> does.</summary>
+    public static string MessageOf(Exception exception) =>
+        exception is JsonException json ? Describe(json) : exception.Message;
+
     /// <summary>"ExpectedFalse" → "expected false".</summary>
     private static string Words(string key) => WordStart().Replace(key, " $0").Trim().ToLowerInvariant();
 

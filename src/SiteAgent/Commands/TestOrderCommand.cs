@@ -157,7 +157,7 @@ public static class TestOrderCommand
         }
         catch (Exception e) when (e is TemplateStageException or JsonException or FileNotFoundException)
         {
-            context.Error.WriteLine($"Error: Failed to generate order from template: {(e is JsonException invalid ? JsonErrorText.Describe(invalid) : e.Message)}");
+            context.Error.WriteLine($"Error: Failed to generate order from template: {JsonErrorText.MessageOf(e)}");
             return ExitCodes.Failure;
         }
 
@@ -213,7 +213,7 @@ public static class TestOrderCommand
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"Error: Failed to load order file: {(e is JsonException invalid ? JsonErrorText.Describe(invalid) : e.Message)}");
+            context.Error.WriteLine($"Error: Failed to load order file: {JsonErrorText.MessageOf(e)}");
             return ExitCodes.Failure;
         }
 

@@ -36,7 +36,7 @@ public sealed class OrderTester(TestOrderBackend backend, ILoggerFactory loggers
         }
         catch (Exception e) when (e is TemplateStageException or JsonException or FileNotFoundException)
         {
-            return TestOrderResult.Failed($"Failed to render template '{name}': {e.Message}");
+            return TestOrderResult.Failed($"Failed to render template '{name}': {JsonErrorText.MessageOf(e)}");
         }
 
         return await TestIfAnOrderAsync(order, $"Failed to render template '{name}': it produced invalid order data", cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public sealed class OrderTester(TestOrderBackend backend, ILoggerFactory loggers
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            return TestOrderResult.Failed($"Failed to load order file: {(e is JsonException json ? JsonErrorText.Describe(json) : e.Message)}");
+            return TestOrderResult.Failed($"Failed to load order file: {JsonErrorText.MessageOf(e)}");
         }
 
         return await TestIfAnOrderAsync(order, "Invalid order data", cancellationToken).ConfigureAwait(false);

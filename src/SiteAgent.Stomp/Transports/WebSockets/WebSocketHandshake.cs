@@ -31,8 +31,7 @@ internal static class WebSocketHandshake
     public static byte[] Request(StompEndpoint endpoint, string key, IReadOnlyList<string> subProtocols)
     {
         var defaultPort = endpoint.UseTls ? 443 : 80;
-        var host = endpoint.Host.Contains(':') && !endpoint.Host.StartsWith('[') ? $"[{endpoint.Host}]" : endpoint.Host;
-        var hostHeader = endpoint.Port == defaultPort ? host : $"{host}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
+        var hostHeader = endpoint.Port == defaultPort ? endpoint.HostForUri : $"{endpoint.HostForUri}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
         var request = new StringBuilder()
             .Append("GET ").Append(endpoint.Path).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(hostHeader).Append("\r\n")
